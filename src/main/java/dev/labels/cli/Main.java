@@ -1,2 +1,57 @@
 package dev.labels.cli;
-public final class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point. {@link #run} is the seam tests call: it never exits the JVM and writes only to the given streams. */
+public final class Main {
+
+    static {
+        // slf4j-simple reads its settings once, when the first logger is made: set them before anything logs.
+        // Only -v installs the request logger, so debug level here prints nothing by itself.
+        setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setDefault("org.slf4j.simpleLogger.log.labels", "debug");
+        setDefault("org.slf4j.simpleLogger.showThreadName", "false");
+        setDefault("org.slf4j.simpleLogger.showLogName", "false");
+        setDefault("org.slf4j.simpleLogger.levelInBrackets", "true");
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(System.in, System.out, System.err, System.getenv(), args);
+        System.exit(code);
+    }
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(InputStream.nullInputStream(), out, err, System.getenv(), args);
+    }
+
+    public static int run(InputStream in, OutputStream out, OutputStream err, Map<String, String> env, String... args) {
+        LabelsCommand root = new LabelsCommand(in, env, System.getProperty("user.home"));
+        ErrorReporter reporter = new ErrorReporter();
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setExecutionExceptionHandler(reporter)
+                .setParameterExceptionHandler(reporter);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+        }
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.labels.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/**
+ * Turns every failure into one line on stderr, {@code labels: <what failed>}, and its exit code (see
+ * {@link ExitCodes}). Stack traces only with {@code --debug}: users see a message, not our internals.
+ */
+final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleExecutionException(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        err.println("labels: " + messageOf(error));
+        if (LoggingOptions.debugRequested(parseResult)) {
+            StringWriter trace = new StringWriter();
+            error.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        } else if (ExitCodes.of(error) == ExitCodes.ERROR && !(error instanceof dev.labels.registry.RegistryException)) {
+            err.println("labels: this looks like a bug; run again with --debug for details");
+        }
+        err.flush();
+        return ExitCodes.of(error);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("labels: " + error.getMessage());
+        err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String messageOf(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.labels.cli;
+
+import dev.labels.image.InvalidPlatformException;
+import dev.labels.reference.InvalidReferenceException;
+import dev.labels.registry.RegistryException;
+import picocli.CommandLine;
+
+/** The exit codes of {@code labels}, and the one place that decides which failure gets which. */
+public final class ExitCodes {
+    /** Success. */
+    public static final int OK = 0;
+    /** Anything else: network failure, malformed registry answer, digest mismatch, internal error. */
+    public static final int ERROR = 1;
+    /** Bad command line: unknown option, invalid reference, platform or mirror. */
+    public static final int USAGE = 2;
+    /** The repository, tag, digest or platform does not exist (or is hidden from anonymous users). */
+    public static final int NOT_FOUND = 3;
+    /** Authentication or authorization failed. */
+    public static final int UNAUTHORIZED = 4;
+    /** The registry rate-limited us. */
+    public static final int RATE_LIMITED = 5;
+
+    private ExitCodes() {
+    }
+
+    public static int of(Throwable error) {
+        if (error instanceof InvalidReferenceException || error instanceof InvalidPlatformException
+                || error instanceof CommandLine.ParameterException || error instanceof UsageException) {
+            return USAGE;
+        }
+        if (error instanceof RegistryException registry) {
+            return switch (registry.kind()) {
+                case NOT_FOUND -> NOT_FOUND;
+                case UNAUTHORIZED -> UNAUTHORIZED;
+                case RATE_LIMITED -> RATE_LIMITED;
+                case REGISTRY_ERROR, NETWORK -> ERROR;
+            };
+        }
+        return ERROR;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.labels.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** {@code -v} and {@code --debug}, shared by every command. */
+final class LoggingOptions {
+
+    @Option(names = {"-v", "--verbose"}, description = "Log every HTTP request (method, URL, status, time) to stderr. "
+            + "Credentials and tokens are never logged.")
+    boolean verbose;
+
+    @Option(names = "--debug", description = "Print stack traces of errors (implies --verbose).")
+    boolean debug;
+
+    boolean verbose() {
+        return verbose || debug;
+    }
+
+    /** Whether --debug was given, read from the parse result because the failing command may not have run. */
+    static boolean debugRequested(CommandLine.ParseResult parseResult) {
+        for (CommandLine.ParseResult result = parseResult; result != null;
+             result = result.subcommand()) {
+            if (result.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * Image reference parsing and normalization, following the rules Docker applies.
+ *
+ * <p>The grammar comes from the Docker/distribution reference library
+ * (github.com/distribution/reference, {@code regexp.go} for the syntax and
+ * {@code normalize.go} for how "familiar" names such as {@code alpine} become
+ * {@code docker.io/library/alpine:latest}). Digests follow the OCI image spec
+ * (image-spec {@code descriptor.md}, "Digests").
+ *
+ * <p>The only public types are {@link dev.labels.reference.ImageReference} and
+ * {@link dev.labels.reference.InvalidReferenceException}; everything else is an
+ * implementation detail. This package depends on the JDK only.
+ */
+package dev.labels.reference;

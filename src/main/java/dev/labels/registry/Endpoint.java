@@ -1,0 +1,36 @@
+package dev.labels.registry;
+
+import okhttp3.HttpUrl;
+
+/**
+ * Where a registry's API is served for this run.
+ *
+ * @param registry       the registry name from the reference
+ * @param base           the base URL; {@code /v2/...} is appended to its path
+ * @param credentialKey  the name credentials are looked up by: the registry, or the mirror's host:port
+ * @param mayUsePlainHttp whether an HTTPS failure may be retried over plain HTTP (loopback or --insecure)
+ */
+record Endpoint(String registry, HttpUrl base, String credentialKey, boolean mayUsePlainHttp) {
+
+    HttpUrl url(String repository, String path) {
+        return base.newBuilder().addPathSegment("v2").addPathSegments(repository).addPathSegments(path).build();
+    }
+
+    /** host:port, the key of what the authorizer learns about this endpoint. */
+    String authority() {
+        return base.host() + ":" + base.port();
+    }
+
+    boolean serves(HttpUrl url) {
+        return url.host().equals(base.host()) && url.port() == base.port() && url.scheme().equals(base.scheme());
+    }
+
+    Endpoint overPlainHttp() {
+        return new Endpoint(registry, base.newBuilder().scheme("http").port(port(base)).build(), credentialKey, false);
+    }
+
+    /** Keeps an explicit port; an implicit https port 443 becomes http's 80, as Docker's fallback does. */
+    private static int port(HttpUrl url) {
+        return url.port() == HttpUrl.defaultPort(url.scheme()) ? HttpUrl.defaultPort("http") : url.port();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.labels.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labels.registry.RegistryException.Kind;
+import dev.labels.registry.http.BoundedBody;
+import dev.labels.registry.http.Limits;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import okhttp3.Response;
+
+/**
+ * The one place that turns a registry's non-2xx answer into a {@link RegistryException}.
+ *
+ * <p>Registries describe errors as {@code {"errors":[{"code":"MANIFEST_UNKNOWN","message":"..."}]}}
+ * (OCI distribution spec, "Error Codes"). The status decides the kind, except where the error code is
+ * more precise than the status: some registries answer a missing manifest with 400 or 401, and Docker Hub
+ * reports its rate limit as TOOMANYREQUESTS.
+ */
+final class ErrorResponses {
+    private static final Set<String> NOT_FOUND_CODES = Set.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN", "BLOB_UNKNOWN");
+    private static final String RATE_LIMIT_CODE = "TOOMANYREQUESTS";
+
+    private ErrorResponses() {
+    }
+
+    /** Reads the (bounded) error body and classifies the failure. Does not close the response. */
+    static RegistryException toException(Operation operation, Response response) {
+        List<String> codes = new ArrayList<>();
+        String detail = describe(response, codes);
+        Kind kind = classify(response.code(), codes);
+        return operation.fail(kind, detail, response.code(), null);
+    }
+
+    static Kind classify(int status, List<String> codes) {
+        if (status == 429 || codes.contains(RATE_LIMIT_CODE)) {
+            return Kind.RATE_LIMITED;
+        }
+        if (status == 404 || codes.stream().anyMatch(NOT_FOUND_CODES::contains)) {
+            return Kind.NOT_FOUND;
+        }
+        if (status == 401 || status == 403) {
+            return Kind.UNAUTHORIZED;
+        }
+        return Kind.REGISTRY_ERROR;
+    }
+
+    private static String describe(Response response, List<String> codes) {
+        String text;
+        try {
+            text = new String(BoundedBody.read(response.body(), Limits.SMALL_BODY_BYTES, "error body"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            text = "";
+        }
+        String fromJson = fromErrorDocument(text, codes);
+        if (fromJson != null) {
+            return fromJson;
+        }
+        String status = "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message());
+        return text.isBlank() ? status : status + ": " + Sanitizer.clean(text);
+    }
+
+    private static String fromErrorDocument(String text, List<String> codes) {
+        JsonNode errors;
+        try {
+            errors = Json.MAPPER.readTree(text).path("errors");
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        if (!errors.isArray() || errors.isEmpty()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode error : errors) {
+            String code = error.path("code").asText("");
+            String message = error.path("message").asText("");
+            codes.add(code);
+            parts.add(Sanitizer.clean(code.isEmpty() ? message : message.isEmpty() ? code : code + ": " + message));
+        }
+        return String.join("; ", parts);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.labels.registry;
+
+import dev.labels.image.Descriptor;
+import dev.labels.image.Digests;
+import dev.labels.image.ImageConfig;
+import dev.labels.image.ImageException;
+import dev.labels.image.ImageIndex;
+import dev.labels.image.ImageManifest;
+import dev.labels.image.Manifest;
+import dev.labels.image.Manifests;
+import dev.labels.image.MediaTypes;
+import dev.labels.image.Platform;
+import dev.labels.image.PlatformNotFoundException;
+import dev.labels.image.PlatformSelector;
+import dev.labels.image.Schema1Manifest;
+import dev.labels.reference.ImageReference;
+import dev.labels.registry.RegistryException.Kind;
+import java.util.Map;
+
+/**
+ * From a reference to an image's config: manifest (by tag or digest), platform selection when it is an
+ * index, the chosen image manifest, then its config blob. Every manifest asked for by digest and every config
+ * is checked against its digest: a registry that lies gives an error, never wrong labels.
+ */
+public final class ImageResolver {
+    private final RegistryClient client;
+    private final Platform defaultPlatform;
+
+    public ImageResolver(RegistryClient client, Platform defaultPlatform) {
+        this.client = client;
+        this.defaultPlatform = defaultPlatform;
+    }
+
+    /**
+     * @param requested the platform the user asked for, or null for the default (linux and this machine's
+     *                  architecture, falling back to the first platform of the index)
+     */
+    public ResolvedImage resolve(ImageReference reference, Platform requested) throws RegistryException {
+        String target = reference.toString();
+        Operation readManifest = new Operation("reading manifest", target);
+        ManifestResponse top = client.fetchManifest(readManifest, reference, reference.identifier());
+        Manifest manifest = parse(readManifest, top, reference.digest());
+        String manifestDigest = digestOf(top, manifest, reference.digest());
+        boolean fellBack = false;
+        Platform platform = null;
+        if (manifest instanceof ImageIndex index) {
+            PlatformSelector.Selection selection = select(new Operation("selecting platform", target), index, requested);
+            Descriptor chosen = selection.descriptor();
+            platform = selection.platform();
+            fellBack = selection.fellBack();
+            Operation readChild = new Operation("reading manifest", target + " (" + platform + ")");
+            ManifestResponse child = client.fetchManifest(readChild, reference, chosen.digest());
+            manifest = parse(readChild, child, chosen.digest());
+            manifestDigest = chosen.digest();
+            if (manifest instanceof ImageIndex) {
+                throw readChild.fail(Kind.REGISTRY_ERROR, "an index inside an index is not supported");
+            }
+        }
+        if (manifest instanceof Schema1Manifest schema1) {
+            ImageConfig config = imageCall(readManifest, () -> ImageConfig.fromSchema1(schema1));
+            return new ResolvedImage(reference, manifestDigest, null, platformOf(config, platform), config, Map.of(),
+                    fellBack);
+        }
+        ImageManifest image = (ImageManifest) manifest;
+        String configDigest = image.config().digest();
+        Operation readConfig = new Operation("reading config " + configDigest, target);
+        byte[] configBytes = client.fetchBlob(readConfig, reference, configDigest, dev.labels.registry.http.Limits.CONFIG_BYTES);
+        imageCall(readConfig, () -> {
+            Digests.verify(configBytes, configDigest, "config");
+            return null;
+        });
+        ImageConfig config = imageCall(readConfig, () -> ImageConfig.parse(configBytes));
+        return new ResolvedImage(reference, manifestDigest, configDigest, platformOf(config, platform), config,
+                image.annotations(), fellBack);
+    }
+
+    private PlatformSelector.Selection select(Operation operation, ImageIndex index, Platform requested)
+            throws RegistryException {
+        try {
+            return PlatformSelector.select(index, requested, defaultPlatform);
+        } catch (PlatformNotFoundException e) {
+            throw operation.fail(Kind.NOT_FOUND, e.getMessage(), 0, e);
+        }
+    }
+
+    /** Parses a manifest, checking it against the digest it was asked for by, if any. */
+    private static Manifest parse(Operation operation, ManifestResponse response, String expectedDigest)
+            throws RegistryException {
+        Manifest manifest = imageCall(operation, () -> Manifests.parse(response.body(), response.contentType()));
+        // A signed schema1 manifest's digest covers its payload without the signatures, not the bytes we got;
+        // schema1 is long deprecated and only read as a last resort, so it is not checked.
+        if (expectedDigest != null && !MediaTypes.DOCKER_SCHEMA1_SIGNED.equals(manifest.mediaType())) {
+            imageCall(operation, () -> {
+                Digests.verify(response.body(), expectedDigest, "manifest");
+                return null;
+            });
+        }
+        return manifest;
+    }
+
+    private static String digestOf(ManifestResponse response, Manifest manifest, String requested) {
+        if (requested != null) {
+            return requested;
+        }
+        if (MediaTypes.DOCKER_SCHEMA1_SIGNED.equals(manifest.mediaType()) && response.digestHeader() != null) {
+            return response.digestHeader();
+        }
+        return Digests.sha256(response.body());
+    }
+
+    private static Platform platformOf(ImageConfig config, Platform selected) {
+        if (selected != null) {
+            return selected;
+        }
+        if (config.os() == null || config.architecture() == null) {
+            return null;
+        }
+        return new Platform(config.os(), config.architecture(), config.variant());
+    }
+
+    @FunctionalInterface
+    private interface ImageCall<T> {
+        T call() throws ImageException;
+    }
+
+    /** Runs a model operation, turning its error into a registry error that names the operation and image. */
+    private static <T> T imageCall(Operation operation, ImageCall<T> call) throws RegistryException {
+        try {
+            return call.call();
+        } catch (PlatformNotFoundException e) {
+            throw operation.fail(Kind.NOT_FOUND, e.getMessage(), 0, e);
+        } catch (ImageException e) {
+            throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage(), 0, e);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.labels.registry;
+
+import dev.labels.registry.RegistryException.Kind;
+import dev.labels.registry.auth.AuthException;
+import dev.labels.registry.auth.Authorizer;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Sends one registry request: picks the endpoint, authorizes, retries once after a 401 challenge, falls back
+ * to plain HTTP where that is allowed, and turns every failure into a {@link RegistryException}.
+ * Returns only successful responses; the caller closes them.
+ */
+final class RegistryTransport {
+    private final OkHttpClient http;
+    private final Endpoints endpoints;
+    private final Authorizer authorizer;
+
+    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer) {
+        this.http = http;
+        this.endpoints = endpoints;
+        this.authorizer = authorizer;
+    }
+
+    /**
+     * @param registry   the registry name from the reference
+     * @param repository the repository, for the path and the token scope
+     * @param path       what follows {@code /v2/<repository>/}, e.g. {@code manifests/latest}
+     * @param request    method and headers; the URL and Authorization are set here
+     */
+    Response execute(Operation operation, String registry, String repository, String path, Request.Builder request)
+            throws RegistryException {
+        Endpoint endpoint = endpoints.resolve(registry);
+        boolean challenged = false;
+        while (true) {
+            String authorization = authorization(operation, endpoint, repository);
+            Request.Builder attempt = request.url(endpoint.url(repository, path));
+            if (authorization != null) {
+                attempt.header("Authorization", authorization);
+            } else {
+                attempt.removeHeader("Authorization");
+            }
+            Response response;
+            try {
+                response = http.newCall(attempt.build()).execute();
+            } catch (SSLException e) {
+                if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
+                    endpoint = endpoints.fallBackToPlainHttp(endpoint);
+                    continue;
+                }
+                throw operation.fail(Kind.NETWORK, "TLS failure talking to " + endpoint.base().host() + ": "
+                        + e.getMessage(), 0, e);
+            } catch (java.net.ConnectException e) {
+                if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
+                    endpoint = endpoints.fallBackToPlainHttp(endpoint);
+                    continue;
+                }
+                throw network(operation, endpoint, e);
+            } catch (IOException e) {
+                throw network(operation, endpoint, e);
+            }
+            if (response.code() == 401 && !challenged && endpoint.serves(response.request().url())) {
+                challenged = true;
+                if (retryAfterChallenge(operation, endpoint, repository, response, authorization)) {
+                    response.close();
+                    continue;
+                }
+            }
+            if (response.isSuccessful()) {
+                return response;
+            }
+            try (response) {
+                throw failure(operation, endpoint, response);
+            }
+        }
+    }
+
+    private String authorization(Operation operation, Endpoint endpoint, String repository) throws RegistryException {
+        try {
+            return authorizer.authorization(endpoint.authority(), endpoint.credentialKey(), repository);
+        } catch (AuthException e) {
+            throw authFailure(operation, e);
+        }
+    }
+
+    private boolean retryAfterChallenge(Operation operation, Endpoint endpoint, String repository, Response response,
+                                        String sent) throws RegistryException {
+        try {
+            return authorizer.challenged(endpoint.authority(), endpoint.credentialKey(), repository, response, sent);
+        } catch (AuthException e) {
+            response.close();
+            throw authFailure(operation, e);
+        }
+    }
+
+    private RegistryException failure(Operation operation, Endpoint endpoint, Response response) {
+        if (response.isRedirect()) {
+            String location = response.header("Location", "");
+            return operation.fail(Kind.REGISTRY_ERROR, "refused redirect from " + response.request().url().scheme()
+                    + " to " + Sanitizer.clean(location) + " (an HTTPS registry must not send us to plain HTTP)",
+                    response.code(), null);
+        }
+        RegistryException error = ErrorResponses.toException(operation, response);
+        if (response.code() != 401 || !endpoint.serves(response.request().url())) {
+            return error;
+        }
+        String registry = endpoint.credentialKey();
+        if (authorizer.usedCredentials(registry)) {
+            return operation.fail(Kind.UNAUTHORIZED, error.detail() + " ("
+                    + authorizer.describeCredentials(registry) + " were refused)", 401, null);
+        }
+        if (authorizer.wantsBasic(endpoint.authority())) {
+            return operation.fail(Kind.UNAUTHORIZED, "the registry requires credentials and none were found for "
+                    + registry + " (use --creds, or docker login): " + error.detail(), 401, null);
+        }
+        // Token registries answer 401, not 404, to anonymous users for repositories that do not exist, so
+        // that private names do not leak: we cannot tell the two apart.
+        return operation.fail(Kind.NOT_FOUND, "not found or not authorized (anonymous access; log in if the "
+                + "repository is private): " + error.detail(), 401, null);
+    }
+
+    private static RegistryException network(Operation operation, Endpoint endpoint, IOException e) {
+        String host = endpoint.base().host();
+        String detail;
+        if (e instanceof UnknownHostException) {
+            detail = "unknown host " + host;
+        } else if (e instanceof InterruptedIOException) {
+            detail = "timed out talking to " + host;
+        } else if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up")) {
+            return operation.fail(Kind.REGISTRY_ERROR, "too many redirects (a redirect loop?) from " + host, 0, e);
+        } else {
+            detail = "cannot talk to " + host + ": " + e.getMessage();
+        }
+        return operation.fail(Kind.NETWORK, detail, 0, e);
+    }
+
+    private static RegistryException authFailure(Operation operation, AuthException e) {
+        Kind kind = switch (e.reason()) {
+            case REFUSED, CREDENTIALS -> Kind.UNAUTHORIZED;
+            case RATE_LIMITED -> Kind.RATE_LIMITED;
+            case NETWORK -> Kind.NETWORK;
+            case MALFORMED -> Kind.REGISTRY_ERROR;
+        };
+        return operation.fail(kind, e.getMessage(), 0, e);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.labels.registry.auth;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.OkHttpClient;
+import okhttp3.Response;
+
+/**
+ * Decides the {@code Authorization} header of each registry request, and learns from 401 answers.
+ *
+ * <p>The handshake (Docker registry token spec; OCI distribution spec, "Authentication"):
+ * <ol>
+ *   <li>The first request to a registry goes out anonymously. There is no {@code GET /v2/} probe: the
+ *       manifest request itself tells us whether and how to authenticate, which saves a round trip.</li>
+ *   <li>A 401 carries {@code WWW-Authenticate}. We remember the registry's challenge, so later requests
+ *       (other repositories, other images in a batch) authenticate up front.</li>
+ *   <li>{@code Basic}: the user's credentials for that registry on every request to it.
+ *       {@code Bearer}: a token from the realm for scope {@code repository:NAME:pull}, fetched once per
+ *       registry and repository and reused until it expires.</li>
+ *   <li>The caller retries a request at most once after a 401, so a registry that keeps refusing cannot
+ *       make us loop.</li>
+ * </ol>
+ * Credentials are looked up by the registry's name, only when a registry asks for them, and are only ever
+ * attached to requests to that registry (and to its token realm).
+ */
+public final class Authorizer {
+    private final CredentialSource credentialSource;
+    private final TokenClient tokenClient;
+    private final Clock clock;
+    private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
+    private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Credentials>> credentials = new ConcurrentHashMap<>();
+
+    public Authorizer(OkHttpClient http, CredentialSource credentialSource, Clock clock) {
+        this.credentialSource = credentialSource;
+        this.tokenClient = new TokenClient(http, clock);
+        this.clock = clock;
+    }
+
+    /**
+     * The {@code Authorization} value for a request to a registry endpoint, or null to send none (no
+     * challenge seen yet, or Basic without credentials).
+     *
+     * @param authority     the endpoint's host:port, the key of what we learnt about it
+     * @param registry      the registry name credentials are looked up by
+     * @param repository    the repository the request concerns, for the token scope
+     */
+    public String authorization(String authority, String registry, String repository) throws AuthException {
+        Challenge challenge = challenges.get(authority);
+        if (challenge == null) {
+            return null;
+        }
+        if (challenge.scheme() == Challenge.Scheme.BASIC) {
+            return credentialsFor(registry).map(Credentials::basicAuthorization).orElse(null);
+        }
+        return token(authority, challenge, registry, repository).authorization();
+    }
+
+    /**
+     * Learns from a 401 answer of the registry endpoint. Returns true when a retry with the authorization
+     * that {@link #authorization} now gives can succeed, false when it would only be refused again.
+     *
+     * @param sent the Authorization value the refused request carried, or null
+     */
+    public boolean challenged(String authority, String registry, String repository, Response response, String sent)
+            throws AuthException {
+        Optional<Challenge> offered = Challenge.select(response);
+        if (offered.isEmpty()) {
+            return false;
+        }
+        Challenge challenge = offered.get();
+        challenges.put(authority, challenge);
+        if (challenge.scheme() == Challenge.Scheme.BASIC) {
+            boolean sentBasic = sent != null && sent.startsWith("Basic ");
+            return !sentBasic && credentialsFor(registry).isPresent();
+        }
+        if (sent != null && sent.startsWith("Bearer ")) {
+            // The token was refused (expired early, revoked, or too narrow): drop it so the retry fetches a new one.
+            String key = tokenKey(authority, repository);
+            tokens.computeIfPresent(key, (k, t) -> t.authorization().equals(sent) ? null : t);
+        }
+        return true;
+    }
+
+    /** For messages: whether credentials were used for a registry and where they came from, never their value. */
+    public String describeCredentials(String registry) {
+        Optional<Credentials> found = credentials.getOrDefault(registry, Optional.empty());
+        return found.map(c -> "credentials for " + registry + " from " + c.source()).orElse("anonymous access");
+    }
+
+    /** True when the endpoint asked for Basic authentication: it has no anonymous access to offer. */
+    public boolean wantsBasic(String authority) {
+        Challenge challenge = challenges.get(authority);
+        return challenge != null && challenge.scheme() == Challenge.Scheme.BASIC;
+    }
+
+    /** True when credentials were found for this registry (looked up by an earlier challenge). */
+    public boolean usedCredentials(String registry) {
+        return credentials.getOrDefault(registry, Optional.empty()).isPresent();
+    }
+
+    private BearerToken token(String authority, Challenge challenge, String registry, String repository)
+            throws AuthException {
+        String key = tokenKey(authority, repository);
+        BearerToken cached = tokens.get(key);
+        if (cached != null && cached.isUsableAt(clock.instant())) {
+            return cached;
+        }
+        // One fetch per registry and repository even when many requests need the token at once.
+        synchronized (tokenLocks.computeIfAbsent(key, k -> new Object())) {
+            cached = tokens.get(key);
+            if (cached != null && cached.isUsableAt(clock.instant())) {
+                return cached;
+            }
+            BearerToken fresh = tokenClient.fetch(challenge, scope(repository), credentialsFor(registry).orElse(null));
+            tokens.put(key, fresh);
+            return fresh;
+        }
+    }
+
+    private Optional<Credentials> credentialsFor(String registry) throws AuthException {
+        Optional<Credentials> found = credentials.get(registry);
+        if (found == null) {
+            try {
+                found = credentialSource.lookup(registry);
+            } catch (CredentialException e) {
+                throw AuthException.credentials(e);
+            }
+            credentials.put(registry, found);
+        }
+        return found;
+    }
+
+    private static String tokenKey(String authority, String repository) {
+        return authority + " " + scope(repository);
+    }
+
+    /** Docker token spec scope: read-only access to one repository is all this tool ever needs. */
+    static String scope(String repository) {
+        return "repository:" + repository + ":pull";
+    }
+}

@@ -1,0 +1,208 @@
+package dev.labels.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.labels.testing.FixtureImage;
+import dev.labels.testing.FixtureManifest;
+import dev.labels.testing.FixtureSet;
+import dev.labels.testing.Fixtures;
+import dev.labels.testing.LocalRegistry;
+import dev.labels.testing.LocalRegistry.Mode;
+import dev.labels.testing.Skopeo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The tool end to end against a real registry (Debian's docker-registry, Distribution 2.8) in each auth mode,
+ * with skopeo as the oracle: for every fixture, platform and reference form, {@code labels inspect} must print
+ * exactly the labels skopeo reports, and those must be the labels that were pushed.
+ */
+class RegistryIntegrationTest {
+    private static final Map<Mode, LocalRegistry> REGISTRIES = new EnumMap<>(Mode.class);
+    private static final Map<Mode, FixtureSet> FIXTURES = new EnumMap<>(Mode.class);
+
+    @BeforeAll
+    static void startRegistries() {
+        for (Mode mode : Mode.values()) {
+            LocalRegistry registry = LocalRegistry.start(mode);
+            REGISTRIES.put(mode, registry);
+            // Under token auth, private/ needs credentials: it is the set that proves authentication works.
+            FIXTURES.put(mode, Fixtures.push(registry, mode == Mode.TOKEN ? Fixtures.PRIVATE : Fixtures.PUBLIC));
+        }
+    }
+
+    @AfterAll
+    static void stopRegistries() {
+        REGISTRIES.values().forEach(LocalRegistry::close);
+    }
+
+    private static boolean needsCredentials(Mode mode) {
+        return mode != Mode.ANONYMOUS;
+    }
+
+    private static String[] inspect(Mode mode, String reference, String... extra) {
+        List<String> args = new ArrayList<>(List.of("inspect", REGISTRIES.get(mode).host() + "/" + reference));
+        if (needsCredentials(mode)) {
+            args.add("--creds");
+            args.add(LocalRegistry.USER + ":" + LocalRegistry.PASSWORD);
+        }
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private static Skopeo.Options skopeoOptions(Mode mode) {
+        return needsCredentials(mode) ? Skopeo.Options.authenticated() : Skopeo.Options.anonymous();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void labelsOfEverySinglePlatformImageMatchSkopeoByTagAndByDigest(Mode mode) {
+        List<Executable> checks = new ArrayList<>();
+        for (FixtureImage image : FIXTURES.get(mode).all()) {
+            if (image.isIndex()) {
+                continue;
+            }
+            for (String reference : List.of(image.reference(), image.digestReference())) {
+                checks.add(() -> {
+                    CliRun run = CliRun.run(inspect(mode, reference));
+                    assertEquals(0, run.exitCode(), run::toString);
+                    Map<String, String> oracle = Skopeo.labels(REGISTRIES.get(mode).host(), reference, skopeoOptions(mode));
+                    assertEquals(oracle, run.labels(), mode + " " + reference + " vs skopeo");
+                    assertEquals(image.labels(), run.labels(), mode + " " + reference + " vs what was pushed");
+                });
+            }
+        }
+        assertAll(checks);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everyPlatformOfAnIndexMatchesSkopeo(Mode mode) {
+        List<Executable> checks = new ArrayList<>();
+        FixtureSet set = FIXTURES.get(mode);
+        for (FixtureImage image : List.of(set.multi(), set.ociIndex())) {
+            for (FixtureManifest platform : image.platforms()) {
+                checks.add(() -> {
+                    CliRun run = CliRun.run(inspect(mode, image.reference(), "--platform", platform.platform().toString()));
+                    assertEquals(0, run.exitCode(), run::toString);
+                    Map<String, String> oracle = Skopeo.labels(REGISTRIES.get(mode).host(), image.reference(),
+                            skopeoOptions(mode).withPlatform(platform.platform()));
+                    assertEquals(oracle, run.labels(), mode + " " + image.reference() + " " + platform.platform());
+                    assertEquals(platform.labels(), run.labels());
+                });
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void anIndexWithAnAttestationFirstNeverYieldsTheAttestation() {
+        FixtureImage index = FIXTURES.get(Mode.ANONYMOUS).ociIndex();
+
+        CliRun run = CliRun.run(inspect(Mode.ANONYMOUS, index.reference(), "--platform", "linux/amd64"));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(index.labels(dev.labels.testing.FixturePlatform.LINUX_AMD64), run.labels());
+    }
+
+    @Test
+    void prefixKeepsOnlyMatchingLabels() {
+        FixtureImage image = FIXTURES.get(Mode.ANONYMOUS).dockerV2();
+
+        CliRun run = CliRun.run(inspect(Mode.ANONYMOUS, image.reference(), "--prefix", "blaze.service.deployment."));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertFalse(run.labels().isEmpty());
+        run.labels().keySet().forEach(key -> assertTrue(key.startsWith("blaze.service.deployment."), key));
+        image.labels().forEach((key, value) -> {
+            if (key.startsWith("blaze.service.deployment.")) {
+                assertEquals(value, run.labels().get(key));
+            }
+        });
+    }
+
+    @Test
+    void imageWithoutLabelsPrintsAnEmptyObject() {
+        CliRun run = CliRun.run(inspect(Mode.ANONYMOUS, FIXTURES.get(Mode.ANONYMOUS).noLabels().reference()));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("{}\n", run.stdout());
+    }
+
+    @Test
+    void missingTagExitsThreeNamingTheImage() {
+        CliRun run = CliRun.run(inspect(Mode.ANONYMOUS, "public/docker-v2:no-such-tag"));
+
+        assertEquals(ExitCodes.NOT_FOUND, run.exitCode(), run::toString);
+        assertEquals("", run.stdout());
+        assertTrue(run.stderr().startsWith("labels: reading manifest of " + REGISTRIES.get(Mode.ANONYMOUS).host()
+                + "/public/docker-v2:no-such-tag: MANIFEST_UNKNOWN"), run.stderr());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"HTPASSWD", "TOKEN"})
+    void wrongCredentialsExitFourWithoutShowingThePassword(Mode mode) {
+        String reference = REGISTRIES.get(mode).host() + "/" + FIXTURES.get(mode).dockerV2().reference();
+
+        CliRun run = CliRun.run("inspect", reference, "--creds", LocalRegistry.USER + ":not-the-password");
+
+        assertEquals(ExitCodes.UNAUTHORIZED, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("--creds"), "says where the credentials came from: " + run.stderr());
+        assertFalse(run.stderr().contains("not-the-password"), run.stderr());
+    }
+
+    @Test
+    void privateRepositoryWithoutCredentialsIsNotFoundOrNotAuthorized() {
+        String reference = REGISTRIES.get(Mode.TOKEN).host() + "/" + FIXTURES.get(Mode.TOKEN).dockerV2().reference();
+
+        CliRun run = CliRun.run("inspect", reference);
+
+        assertEquals(ExitCodes.NOT_FOUND, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("not found or not authorized"), run.stderr());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"HTPASSWD", "TOKEN"})
+    void credentialsComeFromDockerConfigJson(Mode mode, @TempDir Path dockerConfig) throws Exception {
+        String host = REGISTRIES.get(mode).host();
+        String auth = Base64.getEncoder().encodeToString(
+                (LocalRegistry.USER + ":" + LocalRegistry.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dockerConfig.resolve("config.json"),
+                "{\"auths\":{\"" + host + "\":{\"auth\":\"" + auth + "\"}}}");
+        FixtureImage image = FIXTURES.get(mode).dockerV2();
+
+        CliRun run = CliRun.run(Map.of("DOCKER_CONFIG", dockerConfig.toString()), "",
+                "inspect", host + "/" + image.reference());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(image.labels(), run.labels());
+    }
+
+    @Test
+    void passwordFromStdinWithUsername() {
+        String host = REGISTRIES.get(Mode.HTPASSWD).host();
+        FixtureImage image = FIXTURES.get(Mode.HTPASSWD).oci();
+
+        CliRun run = CliRun.run(Map.of(), LocalRegistry.PASSWORD + "\n",
+                "inspect", host + "/" + image.reference(), "--username", LocalRegistry.USER, "--password-stdin");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(image.labels(), run.labels());
+    }
+}

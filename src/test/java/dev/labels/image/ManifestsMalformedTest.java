@@ -1,0 +1,138 @@
+package dev.labels.image;
+
+import static dev.labels.image.Fixtures.utf8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every way a manifest body can be unusable yields one clear, one-line MalformedImageException. */
+class ManifestsMalformedTest {
+
+    private static String fail(byte[] body, String contentType) {
+        MalformedImageException e = assertThrows(MalformedImageException.class, () -> Manifests.parse(body, contentType));
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n\r\n"})
+    void emptyBodyIsReported(String body) {
+        assertEquals("manifest is empty", fail(utf8(body), MediaTypes.OCI_MANIFEST));
+    }
+
+    @Test
+    void nullBodyIsReportedAsEmpty() {
+        assertEquals("manifest is empty", fail(null, null));
+    }
+
+    @Test
+    void htmlErrorPageIsNotJsonAndQuotedSanitized() {
+        String html = "<!DOCTYPE html>\n<html>\n  <head><title>502 Bad Gateway</title></head>\n"
+                + "  <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body>\n</html>\n";
+        String message = fail(utf8(html), "text/html");
+        assertTrue(message.startsWith("manifest is not JSON: \"<!DOCTYPE html> <html> <head><title>502 Bad Gateway"), message);
+        assertTrue(message.endsWith("...\""), message);
+        assertTrue(message.length() < 110, message);
+    }
+
+    @Test
+    void shortNonJsonIsQuotedWhole() {
+        assertEquals("manifest is not JSON: \"Unauthorized\"", fail(utf8("Unauthorized\n"), null));
+    }
+
+    @Test
+    void controlCharactersAndQuotesInPreviewAreSanitized() {
+        String message = fail(utf8("oops\u0007\u001b[31m \"red\"\ttext"), null);
+        assertEquals("manifest is not JSON: \"oops [31m 'red' text\"", message);
+    }
+
+    @Test
+    void truncatedJsonIsReported() throws Exception {
+        byte[] full = Fixtures.bytes("oci-manifest.json");
+        String message = fail(Arrays.copyOf(full, full.length / 2), MediaTypes.OCI_MANIFEST);
+        assertTrue(message.startsWith("manifest is truncated JSON"), message);
+    }
+
+    @Test
+    void jsonFollowedByGarbageIsRejected() {
+        String message = fail(utf8("{\"schemaVersion\":2,\"manifests\":[]} <html>"), MediaTypes.OCI_INDEX);
+        assertTrue(message.startsWith("manifest is not JSON"), message);
+    }
+
+    @Test
+    void nonObjectJsonIsRejected() {
+        assertEquals("manifest is not a JSON object", fail(utf8("[1, 2]"), MediaTypes.OCI_INDEX));
+    }
+
+    @Test
+    void manifestWithoutConfigIsRejected() {
+        String message = fail(utf8("""
+                {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json", "layers": []}"""),
+                MediaTypes.OCI_MANIFEST);
+        assertEquals("image manifest (" + MediaTypes.OCI_MANIFEST + ") has no \"config\" descriptor", message);
+    }
+
+    @Test
+    void configWithoutDigestIsRejected() {
+        String message = fail(utf8("""
+                {"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+                 "config": {"mediaType": "application/vnd.docker.container.image.v1+json", "size": 7023}}"""), null);
+        assertEquals("image manifest (" + MediaTypes.DOCKER_MANIFEST_V2 + ") config has no digest", message);
+    }
+
+    @Test
+    void indexWithoutManifestsIsRejected() {
+        String message = fail(utf8("""
+                {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json"}"""), MediaTypes.OCI_INDEX);
+        assertEquals("image index (" + MediaTypes.OCI_INDEX + ") has no \"manifests\" array", message);
+    }
+
+    @Test
+    void indexEntryWithoutDigestIsRejected() {
+        String message = fail(utf8("""
+                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aa"}, {"size": 3}]}"""), MediaTypes.OCI_INDEX);
+        assertEquals("image index entry 1 has no digest", message);
+    }
+
+    @Test
+    void unknownContentTypeIsUnsupported() {
+        String artifact = "application/vnd.oci.artifact.manifest.v1+json";
+        String message = fail(utf8("""
+                {"mediaType": "application/vnd.oci.artifact.manifest.v1+json", "blobs": []}"""), artifact);
+        assertEquals("unsupported manifest media type " + artifact, message);
+    }
+
+    @Test
+    void unknownBodyMediaTypeIsUnsupported() {
+        String message = fail(utf8("""
+                {"schemaVersion": 2, "mediaType": "application/vnd.example.thing+json", "config": {}}"""), "application/json");
+        assertEquals("unsupported manifest media type application/vnd.example.thing+json", message);
+    }
+
+    @Test
+    void unrecognisableBodyWithGenericContentTypeIsRejected() {
+        String message = fail(utf8("{\"errors\": []}"), "application/json");
+        assertTrue(message.startsWith("cannot tell manifest kind"), message);
+    }
+
+    @Test
+    void wrongFieldTypesAreMalformedNotCrashes() {
+        String message = fail(utf8("""
+                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aa", "size": "big"}]}"""), MediaTypes.OCI_INDEX);
+        assertTrue(message.startsWith("invalid image index: "), message);
+    }
+
+    @Test
+    void schema1WithNonArrayHistoryOrHistoryWithoutV1CompatibilityIsRejected() {
+        assertEquals("schema 1 manifest \"history\" is not an array",
+                fail(utf8("{\"schemaVersion\": 1, \"history\": {}}"), MediaTypes.DOCKER_SCHEMA1));
+        assertEquals("schema 1 manifest history entry 0 has no v1Compatibility string",
+                fail(utf8("{\"schemaVersion\": 1, \"history\": [{\"v1Compatibility\": 5}]}"), null));
+    }
+}

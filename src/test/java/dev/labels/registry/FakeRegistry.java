@@ -1,0 +1,164 @@
+package dev.labels.registry;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import okio.Buffer;
+
+/**
+ * A registry speaking just enough of the distribution API for client tests, with the auth scheme of a real
+ * one: none, Basic (like ECR or Artifactory) or Bearer with a token service on another port (like Docker Hub).
+ * Blobs can be served through a 307 to a separate "storage" server, as registries backed by S3 do.
+ */
+final class FakeRegistry implements AutoCloseable {
+    enum Auth { NONE, BASIC, BEARER }
+
+    static final String USER = "user";
+    static final String PASSWORD = "pa:ss word";
+    static final String TOKEN = "fake-token-123";
+
+    final MockWebServer registry = new MockWebServer();
+    final MockWebServer tokens = new MockWebServer();
+    final MockWebServer storage = new MockWebServer();
+    final List<RecordedRequest> registryRequests = new CopyOnWriteArrayList<>();
+    final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    final List<RecordedRequest> storageRequests = new CopyOnWriteArrayList<>();
+
+    private final Auth auth;
+    private final Map<String, MockResponse> manifests = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    volatile boolean redirectBlobs;
+    volatile boolean tokenNeedsCredentials;
+    /** The token service's answer; by default {"token": TOKEN, "expires_in": 300}. */
+    volatile MockResponse tokenResponse;
+
+    FakeRegistry(Auth auth) throws IOException {
+        this.auth = auth;
+        registry.setDispatcher(dispatcher(registryRequests, this::serveRegistry));
+        tokens.setDispatcher(dispatcher(tokenRequests, this::serveToken));
+        storage.setDispatcher(dispatcher(storageRequests, this::serveStorage));
+        registry.start();
+        tokens.start();
+        storage.start();
+    }
+
+    /** host:port of the registry, for references: localhost:PORT/repo:tag. */
+    String host() {
+        return "localhost:" + registry.getPort();
+    }
+
+    void putManifest(String repository, String reference, String mediaType, byte[] body) {
+        manifests.put(repository + "@" + reference, new MockResponse()
+                .setHeader("Content-Type", mediaType)
+                .setHeader("Docker-Content-Digest", TestImages.sha256(body))
+                .setBody(new Buffer().write(body)));
+    }
+
+    void putBlob(byte[] content) {
+        blobs.put(TestImages.sha256(content), content);
+    }
+
+    void putBlob(String digest, byte[] content) {
+        blobs.put(digest, content);
+    }
+
+    private MockResponse serveRegistry(RecordedRequest request) {
+        String path = request.getRequestUrl().encodedPath();
+        String repository = repositoryOf(path);
+        if (!authorized(request.getHeader("Authorization"))) {
+            return challenge(repository);
+        }
+        int manifestsAt = path.indexOf("/manifests/");
+        if (manifestsAt > 0) {
+            MockResponse found = manifests.get(repository + "@" + path.substring(manifestsAt + "/manifests/".length()));
+            return found != null ? found.clone() : error(404, "MANIFEST_UNKNOWN", "manifest unknown");
+        }
+        int blobsAt = path.indexOf("/blobs/");
+        if (blobsAt > 0) {
+            String digest = path.substring(blobsAt + "/blobs/".length());
+            if (!blobs.containsKey(digest)) {
+                return error(404, "BLOB_UNKNOWN", "blob unknown");
+            }
+            if (redirectBlobs) {
+                return new MockResponse().setResponseCode(307)
+                        .setHeader("Location", storage.url("/storage/" + digest).toString());
+            }
+            return new MockResponse().setBody(new Buffer().write(blobs.get(digest)));
+        }
+        return error(404, "NAME_UNKNOWN", "repository name not known");
+    }
+
+    private boolean authorized(String header) {
+        return switch (auth) {
+            case NONE -> true;
+            case BASIC -> basic().equals(header);
+            case BEARER -> ("Bearer " + TOKEN).equals(header);
+        };
+    }
+
+    private MockResponse challenge(String repository) {
+        String value = auth == Auth.BASIC
+                ? "Basic realm=\"fake\""
+                : "Bearer realm=\"" + tokens.url("/token") + "\",service=\"fake-registry\",scope=\"repository:"
+                        + repository + ":pull\"";
+        return error(401, "UNAUTHORIZED", "authentication required").setHeader("WWW-Authenticate", value);
+    }
+
+    private MockResponse serveToken(RecordedRequest request) {
+        if (tokenNeedsCredentials && !basic().equals(request.getHeader("Authorization"))) {
+            return new MockResponse().setResponseCode(401).setBody("{\"details\":\"incorrect username or password\"}");
+        }
+        MockResponse custom = tokenResponse;
+        return custom != null ? custom.clone()
+                : new MockResponse().setBody("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}");
+    }
+
+    private MockResponse serveStorage(RecordedRequest request) {
+        String digest = request.getRequestUrl().encodedPath().substring("/storage/".length());
+        byte[] content = blobs.get(digest);
+        return content == null ? new MockResponse().setResponseCode(404)
+                : new MockResponse().setBody(new Buffer().write(content));
+    }
+
+    static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static MockResponse error(int status, String code, String message) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
+                .setBody("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}]}");
+    }
+
+    private static String repositoryOf(String path) {
+        String rest = path.substring("/v2/".length());
+        int end = rest.indexOf("/manifests/");
+        if (end < 0) {
+            end = rest.indexOf("/blobs/");
+        }
+        return end < 0 ? rest : rest.substring(0, end);
+    }
+
+    private static Dispatcher dispatcher(List<RecordedRequest> log, java.util.function.Function<RecordedRequest, MockResponse> handler) {
+        return new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                log.add(request);
+                return handler.apply(request);
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        registry.shutdown();
+        tokens.shutdown();
+        storage.shutdown();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.labels.testing;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * skopeo as the oracle: what {@code skopeo inspect} reports for an image is what {@code labels} must report.
+ *
+ * <p>Each run is hermetic: HOME, XDG_RUNTIME_DIR and the auth file point into a fresh temp folder, so nothing
+ * from the machine's or root's own config (saved logins, registries.conf mirrors) leaks into a test. A missing
+ * skopeo fails with the install command; it never skips.
+ */
+public final class Skopeo {
+
+    static final Path BINARY = Path.of("/usr/bin/skopeo");
+    /** skopeo answers a loopback registry in well under a second; the limit only catches a hang. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * How to inspect: as whom, and which platform to pick from an index.
+     *
+     * @param username null for anonymous access
+     * @param platform null for skopeo's default, the platform of the machine running it
+     */
+    public record Options(String username, String password, FixturePlatform platform) {
+
+        public static Options anonymous() {
+            return new Options(null, null, null);
+        }
+
+        /** The test user with the test password. */
+        public static Options authenticated() {
+            return anonymous().withCredentials(LocalRegistry.USER, LocalRegistry.PASSWORD);
+        }
+
+        public Options withCredentials(String username, String password) {
+            return new Options(username, password, platform);
+        }
+
+        public Options withPlatform(FixturePlatform platform) {
+            return new Options(username, password, platform);
+        }
+    }
+
+    /** What one skopeo run printed. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    private Skopeo() {
+    }
+
+    /**
+     * The labels skopeo reports for {@code reference} ({@code repo:tag} or {@code repo@digest}) on
+     * {@code registryHost}; an empty map where the config has no labels. Fails if skopeo fails.
+     */
+    public static Map<String, String> labels(String registryHost, String reference, Options options) {
+        JsonNode labels = raw(registryHost, reference, options).path("Labels");
+        if (labels.isNull() || labels.isMissingNode()) {
+            return Map.of();
+        }
+        return JSON.convertValue(labels, new TypeReference<LinkedHashMap<String, String>>() { });
+    }
+
+    /**
+     * The whole {@code skopeo inspect} JSON (Name, Digest, Architecture, Os, Labels, Layers, ...). Not skopeo's
+     * {@code --raw} manifest: this is its own summary of the image it picked. Fails if skopeo fails.
+     */
+    public static JsonNode raw(String registryHost, String reference, Options options) {
+        Result result = inspect(registryHost, reference, options);
+        if (!result.succeeded()) {
+            throw new AssertionError("skopeo inspect of " + registryHost + "/" + reference + " failed with exit code "
+                    + result.exitCode() + ": " + result.stderr().strip());
+        }
+        try {
+            return JSON.readTree(result.stdout());
+        } catch (IOException e) {
+            throw new AssertionError("skopeo inspect printed something that is not JSON: " + result.stdout(), e);
+        }
+    }
+
+    /** Runs {@code skopeo inspect} and returns the outcome without judging it, for tests that expect failure. */
+    public static Result inspect(String registryHost, String reference, Options options) {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " is missing: the integration tests use skopeo as their oracle. "
+                    + "Install it with: apt-get install -y skopeo");
+        }
+        Path home = TempFolders.create("labels-skopeo-");
+        try {
+            Path authFile = home.resolve("auth.json");
+            Path registriesConf = home.resolve("registries.conf");
+            // An empty file is not valid JSON to skopeo; an empty auths object is "no saved logins".
+            Files.writeString(authFile, "{\"auths\":{}}\n");
+            Files.writeString(registriesConf, "");
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "inspect",
+                    "--no-tags", "--tls-verify=false", "--authfile", authFile.toString()));
+            if (options.username() != null) {
+                command.add("--creds");
+                command.add(options.username() + ":" + options.password());
+            } else {
+                command.add("--no-creds"); // explicit, in case a login is found somewhere we did not think of
+            }
+            if (options.platform() != null) {
+                // The overrides are global options in skopeo 1.9 but are accepted after the subcommand too.
+                command.addAll(List.of("--override-os", options.platform().os(),
+                        "--override-arch", options.platform().architecture()));
+                if (options.platform().variant() != null) {
+                    command.addAll(List.of("--override-variant", options.platform().variant()));
+                }
+            }
+            command.add("docker://" + registryHost + "/" + reference);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("HOME", home.toString());
+            env.put("XDG_RUNTIME_DIR", home.toString());
+            env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+            env.put("REGISTRY_AUTH_FILE", authFile.toString());
+            env.put("CONTAINERS_REGISTRIES_CONF", registriesConf.toString());
+            env.put("DOCKER_CONFIG", home.resolve(".docker").toString());
+            ProcessRunner.Result result = ProcessRunner.run(command, env, home, TIMEOUT);
+            return new Result(result.exitCode(), result.stdout(), result.stderr());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not prepare a skopeo run in " + home, e);
+        } finally {
+            TempFolders.deleteQuietly(home);
+        }
+    }
+}
