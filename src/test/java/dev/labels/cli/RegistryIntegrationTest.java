@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RegistryIntegrationTest {
     private static final Map<Mode, LocalRegistry> REGISTRIES = new EnumMap<>(Mode.class);
     private static final Map<Mode, FixtureSet> FIXTURES = new EnumMap<>(Mode.class);
+    /** Official-image names (library/...) on the anonymous registry, for the Docker Hub mirror test. */
+    private static FixtureSet official;
 
     @BeforeAll
     static void startRegistries() {
@@ -45,6 +47,7 @@ class RegistryIntegrationTest {
             // Under token auth, private/ needs credentials: it is the set that proves authentication works.
             FIXTURES.put(mode, Fixtures.push(registry, mode == Mode.TOKEN ? Fixtures.PRIVATE : Fixtures.PUBLIC));
         }
+        official = Fixtures.push(REGISTRIES.get(Mode.ANONYMOUS), "library");
     }
 
     @AfterAll
@@ -119,6 +122,16 @@ class RegistryIntegrationTest {
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(index.labels(dev.labels.testing.FixturePlatform.LINUX_AMD64), run.labels());
+    }
+
+    @Test
+    void dockerHubMirrorServesOfficialImagesUnderTheirLibraryPath() {
+        String mirror = "docker.io=" + REGISTRIES.get(Mode.ANONYMOUS).url();
+
+        CliRun run = CliRun.run("inspect", "--mirror", mirror, "docker-v2:1");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(official.dockerV2().labels(), run.labels());
     }
 
     @Test

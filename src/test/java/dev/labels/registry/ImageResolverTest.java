@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.image.Platform;
 import dev.labels.reference.ImageReference;
+import dev.labels.testing.FakeRegistry;
+import dev.labels.testing.TestImages;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.Credentials;
@@ -39,7 +41,7 @@ class ImageResolverTest {
 
     /** The fake speaks plain HTTP: say so, as a user would for such a registry, instead of probing HTTPS. */
     private RegistryClient client(CredentialSource credentials) {
-        Mirror plainHttp = Mirror.parse(fake.host() + "=http://" + fake.host());
+        Mirror plainHttp = Mirror.parse(fake.plainHttpMirror());
         client = new RegistryClient(new RegistryConfig(false, List.of(plainHttp), credentials, false));
         return client;
     }
@@ -53,14 +55,8 @@ class ImageResolverTest {
         return assertThrows(RegistryException.class, () -> resolve(reference, platform, credentials));
     }
 
-    /** Pushes a single-platform Docker v2 image under repo:tag and returns its manifest bytes. */
     private byte[] pushImage(String repository, String tag, Map<String, String> labels) {
-        byte[] config = TestImages.config("linux", "amd64", labels);
-        byte[] manifest = TestImages.manifest(TestImages.DOCKER_V2, TestImages.DOCKER_CONFIG, config);
-        fake.putBlob(config);
-        fake.putManifest(repository, tag, TestImages.DOCKER_V2, manifest);
-        fake.putManifest(repository, TestImages.sha256(manifest), TestImages.DOCKER_V2, manifest);
-        return manifest;
+        return fake.pushImage(repository, tag, labels);
     }
 
     private static CredentialSource creds() {

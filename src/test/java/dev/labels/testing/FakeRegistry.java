@@ -1,4 +1,4 @@
-package dev.labels.registry;
+package dev.labels.testing;
 
 import java.io.IOException;
 import java.util.Base64;
@@ -17,29 +17,29 @@ import okio.Buffer;
  * one: none, Basic (like ECR or Artifactory) or Bearer with a token service on another port (like Docker Hub).
  * Blobs can be served through a 307 to a separate "storage" server, as registries backed by S3 do.
  */
-final class FakeRegistry implements AutoCloseable {
-    enum Auth { NONE, BASIC, BEARER }
+public final class FakeRegistry implements AutoCloseable {
+    public enum Auth { NONE, BASIC, BEARER }
 
-    static final String USER = "user";
-    static final String PASSWORD = "pa:ss word";
-    static final String TOKEN = "fake-token-123";
+    public static final String USER = "user";
+    public static final String PASSWORD = "pa:ss word";
+    public static final String TOKEN = "fake-token-123";
 
-    final MockWebServer registry = new MockWebServer();
-    final MockWebServer tokens = new MockWebServer();
-    final MockWebServer storage = new MockWebServer();
-    final List<RecordedRequest> registryRequests = new CopyOnWriteArrayList<>();
-    final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
-    final List<RecordedRequest> storageRequests = new CopyOnWriteArrayList<>();
+    public final MockWebServer registry = new MockWebServer();
+    public final MockWebServer tokens = new MockWebServer();
+    public final MockWebServer storage = new MockWebServer();
+    public final List<RecordedRequest> registryRequests = new CopyOnWriteArrayList<>();
+    public final List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
+    public final List<RecordedRequest> storageRequests = new CopyOnWriteArrayList<>();
 
     private final Auth auth;
     private final Map<String, MockResponse> manifests = new ConcurrentHashMap<>();
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
-    volatile boolean redirectBlobs;
-    volatile boolean tokenNeedsCredentials;
+    public volatile boolean redirectBlobs;
+    public volatile boolean tokenNeedsCredentials;
     /** The token service's answer; by default {"token": TOKEN, "expires_in": 300}. */
-    volatile MockResponse tokenResponse;
+    public volatile MockResponse tokenResponse;
 
-    FakeRegistry(Auth auth) throws IOException {
+    public FakeRegistry(Auth auth) throws IOException {
         this.auth = auth;
         registry.setDispatcher(dispatcher(registryRequests, this::serveRegistry));
         tokens.setDispatcher(dispatcher(tokenRequests, this::serveToken));
@@ -50,22 +50,37 @@ final class FakeRegistry implements AutoCloseable {
     }
 
     /** host:port of the registry, for references: localhost:PORT/repo:tag. */
-    String host() {
+    public String host() {
         return "localhost:" + registry.getPort();
     }
 
-    void putManifest(String repository, String reference, String mediaType, byte[] body) {
+    /** {@code HOST=http://HOST}: the --mirror value that tells the client this registry speaks plain HTTP. */
+    public String plainHttpMirror() {
+        return host() + "=http://" + host();
+    }
+
+    /** Stores a single-platform Docker v2 image under repository:tag (and its digest); returns the manifest. */
+    public byte[] pushImage(String repository, String tag, Map<String, String> labels) {
+        byte[] config = TestImages.config("linux", "amd64", labels);
+        byte[] manifest = TestImages.manifest(TestImages.DOCKER_V2, TestImages.DOCKER_CONFIG, config);
+        putBlob(config);
+        putManifest(repository, tag, TestImages.DOCKER_V2, manifest);
+        putManifest(repository, TestImages.sha256(manifest), TestImages.DOCKER_V2, manifest);
+        return manifest;
+    }
+
+    public void putManifest(String repository, String reference, String mediaType, byte[] body) {
         manifests.put(repository + "@" + reference, new MockResponse()
                 .setHeader("Content-Type", mediaType)
                 .setHeader("Docker-Content-Digest", TestImages.sha256(body))
                 .setBody(new Buffer().write(body)));
     }
 
-    void putBlob(byte[] content) {
+    public void putBlob(byte[] content) {
         blobs.put(TestImages.sha256(content), content);
     }
 
-    void putBlob(String digest, byte[] content) {
+    public void putBlob(String digest, byte[] content) {
         blobs.put(digest, content);
     }
 
@@ -127,11 +142,11 @@ final class FakeRegistry implements AutoCloseable {
                 : new MockResponse().setBody(new Buffer().write(content));
     }
 
-    static String basic() {
+    public static String basic() {
         return "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    static MockResponse error(int status, String code, String message) {
+    public static MockResponse error(int status, String code, String message) {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
                 .setBody("{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}]}");
     }

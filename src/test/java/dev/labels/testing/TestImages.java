@@ -1,4 +1,4 @@
-package dev.labels.registry;
+package dev.labels.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds small, real-shaped manifests and configs for the fake registry tests. */
-final class TestImages {
-    static final String DOCKER_V2 = "application/vnd.docker.distribution.manifest.v2+json";
-    static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
-    static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
-    static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
-    static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+public final class TestImages {
+    public static final String DOCKER_V2 = "application/vnd.docker.distribution.manifest.v2+json";
+    public static final String DOCKER_CONFIG = "application/vnd.docker.container.image.v1+json";
+    public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    public static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TestImages() {
     }
 
-    static byte[] config(String os, String arch, Map<String, String> labels) {
+    public static byte[] config(String os, String arch, Map<String, String> labels) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("architecture", arch);
         config.put("os", os);
@@ -30,7 +30,7 @@ final class TestImages {
         return json(config);
     }
 
-    static byte[] manifest(String mediaType, String configMediaType, byte[] config) {
+    public static byte[] manifest(String mediaType, String configMediaType, byte[] config) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("schemaVersion", 2);
         manifest.put("mediaType", mediaType);
@@ -39,7 +39,7 @@ final class TestImages {
         return json(manifest);
     }
 
-    static Map<String, Object> entry(String mediaType, byte[] manifest, String os, String arch) {
+    public static Map<String, Object> entry(String mediaType, byte[] manifest, String os, String arch) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("mediaType", mediaType);
         entry.put("digest", sha256(manifest));
@@ -48,11 +48,11 @@ final class TestImages {
         return entry;
     }
 
-    static byte[] index(List<Map<String, Object>> entries) {
+    public static byte[] index(List<Map<String, Object>> entries) {
         return json(Map.of("schemaVersion", 2, "mediaType", OCI_INDEX, "manifests", entries));
     }
 
-    static byte[] json(Object value) {
+    public static byte[] json(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (Exception e) {
@@ -60,7 +60,7 @@ final class TestImages {
         }
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {
@@ -68,7 +68,7 @@ final class TestImages {
         }
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }
