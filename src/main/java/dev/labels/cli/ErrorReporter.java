@@ -13,13 +13,13 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     @Override
     public int handleExecutionException(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        err.println("labels: " + messageOf(error));
+        err.println("labels: " + ExitCodes.message(error));
         if (LoggingOptions.debugRequested(parseResult)) {
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
             err.print(trace);
-        } else if (ExitCodes.of(error) == ExitCodes.ERROR && !(error instanceof dev.labels.registry.RegistryException)) {
-            err.println("labels: this looks like a bug; run again with --debug for details");
+        } else if (ExitCodes.message(error).startsWith("internal error")) {
+            err.println("labels: this is a bug; run again with --debug for details");
         }
         err.flush();
         return ExitCodes.of(error);
@@ -35,8 +35,4 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         return ExitCodes.USAGE;
     }
 
-    private static String messageOf(Throwable error) {
-        String message = error.getMessage();
-        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
-    }
 }

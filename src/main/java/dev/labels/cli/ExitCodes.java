@@ -23,6 +23,31 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /**
+     * The code a batch record carries for a failure: NOT_FOUND, UNAUTHORIZED, RATE_LIMITED, INVALID_REFERENCE,
+     * REGISTRY_ERROR or NETWORK. Stable names for scripts, decided here next to the exit codes.
+     */
+    public static String errorCode(Throwable error) {
+        if (error instanceof InvalidReferenceException) {
+            return "INVALID_REFERENCE";
+        }
+        if (error instanceof RegistryException registry) {
+            return registry.kind().name();
+        }
+        return RegistryException.Kind.REGISTRY_ERROR.name();
+    }
+
+    /** The one-line message of a failure; unexpected errors (bugs) say so. */
+    public static String message(Throwable error) {
+        String message = error.getMessage();
+        if (error instanceof RegistryException || error instanceof InvalidReferenceException
+                || error instanceof InvalidPlatformException || error instanceof UsageException
+                || error instanceof CommandLine.ParameterException) {
+            return message;
+        }
+        return "internal error: " + error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
     public static int of(Throwable error) {
         if (error instanceof InvalidReferenceException || error instanceof InvalidPlatformException
                 || error instanceof CommandLine.ParameterException || error instanceof UsageException) {

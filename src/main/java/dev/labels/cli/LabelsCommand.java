@@ -1,6 +1,9 @@
 package dev.labels.cli;
 
-import dev.labels.registry.RegistryConfig;
+import dev.labels.cache.ImageCache;
+import dev.labels.image.Platform;
+import dev.labels.registry.ImageResolver;
+import dev.labels.registry.RegistryClient;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -8,10 +11,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** The top-level command: holds the process context (stdin, environment) that subcommands need. */
+/** The top-level command: holds the process context (stdin, environment, terminal) that subcommands need. */
 @Command(name = "labels", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Read container image labels straight from a registry, without pulling the image.",
-        subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {InspectCommand.class, ListCommand.class, TagsCommand.class, CacheCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 ok, 1 error (network, malformed answer), 2 usage or invalid reference,",
@@ -24,24 +28,50 @@ final class LabelsCommand {
     private final InputStream stdin;
     private final Map<String, String> env;
     private final String userHome;
+    private final boolean stderrIsTerminal;
 
-    LabelsCommand(InputStream stdin, Map<String, String> env, String userHome) {
+    LabelsCommand(InputStream stdin, Map<String, String> env, String userHome, boolean stderrIsTerminal) {
         this.stdin = stdin;
         this.env = env;
         this.userHome = userHome;
+        this.stderrIsTerminal = stderrIsTerminal;
     }
 
-    RegistryConfig registryConfig(RegistryOptions options, LoggingOptions logging) throws UsageException {
-        return options.toConfig(logging.verbose(), stdin, env, userHome);
+    /** The registry client of this run: one per process, shared by every image of a batch. */
+    RegistryClient registryClient(RegistryOptions options, LoggingOptions logging) throws UsageException {
+        return new RegistryClient(options.toConfig(logging.verbose(), stdin, env, userHome));
+    }
+
+    ImageResolver resolver(RegistryClient client, CacheOptions cache) {
+        ImageCache opened = cache.open(env, userHome, this::warn);
+        return new ImageResolver(client, opened, Platform.host());
+    }
+
+    java.nio.file.Path cacheFolder(CacheOptions cache) {
+        return cache.folder(env, userHome);
+    }
+
+    InputStream stdin() {
+        return stdin;
     }
 
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    Progress progress(int total) {
+        return Progress.of(stderrIsTerminal, err(), total);
+    }
+
     void warn(String message) {
-        PrintWriter err = spec.commandLine().getErr();
-        err.println("labels: warning: " + message);
-        err.flush();
+        PrintWriter err = err();
+        synchronized (err) {
+            err.println("labels: warning: " + message);
+            err.flush();
+        }
     }
 }

@@ -25,7 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int code = run(System.in, System.out, System.err, System.getenv(), args);
+        int code = run(System.in, System.out, System.err, System.getenv(), isTerminal(2), args);
         System.exit(code);
     }
 
@@ -34,7 +34,12 @@ public final class Main {
     }
 
     public static int run(InputStream in, OutputStream out, OutputStream err, Map<String, String> env, String... args) {
-        LabelsCommand root = new LabelsCommand(in, env, System.getProperty("user.home"));
+        return run(in, out, err, env, false, args);
+    }
+
+    static int run(InputStream in, OutputStream out, OutputStream err, Map<String, String> env,
+                   boolean stderrIsTerminal, String... args) {
+        LabelsCommand root = new LabelsCommand(in, env, System.getProperty("user.home"), stderrIsTerminal);
         ErrorReporter reporter = new ErrorReporter();
         CommandLine commandLine = new CommandLine(root)
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
@@ -46,6 +51,19 @@ public final class Main {
         } finally {
             commandLine.getOut().flush();
             commandLine.getErr().flush();
+        }
+    }
+
+    /**
+     * Whether a file descriptor of this process is a terminal. Java only tells that of stdin and stdout together
+     * (System.console()); on Linux /proc says it of each. Elsewhere: no, so no progress line.
+     */
+    private static boolean isTerminal(int fd) {
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
         }
     }
 

@@ -12,8 +12,12 @@ import okhttp3.HttpUrl;
  */
 record Endpoint(String registry, HttpUrl base, String credentialKey, boolean mayUsePlainHttp) {
 
+    /** {@code BASE/v2/REPOSITORY/PATH}; a query in {@code path} (tags/list?n=100) is kept as the query. */
     HttpUrl url(String repository, String path) {
-        return base.newBuilder().addPathSegment("v2").addPathSegments(repository).addPathSegments(path).build();
+        int query = path.indexOf('?');
+        HttpUrl.Builder url = base.newBuilder().addPathSegment("v2").addPathSegments(repository)
+                .addPathSegments(query < 0 ? path : path.substring(0, query));
+        return query < 0 ? url.build() : url.encodedQuery(path.substring(query + 1)).build();
     }
 
     /** host:port, the key of what the authorizer learns about this endpoint. */

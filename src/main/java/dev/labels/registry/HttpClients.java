@@ -15,6 +15,7 @@ final class HttpClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Time allowed between two reads: a registry that stalls mid-body fails instead of hanging the pipeline. */
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    static final int IDLE_CONNECTIONS = 16;
     static final String USER_AGENT = "labels/" + Version.VALUE;
 
     private HttpClients() {
@@ -22,6 +23,8 @@ final class HttpClients {
 
     static OkHttpClient create(RegistryConfig config) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                // Batches run up to --jobs requests at once; keep that many connections for reuse (HTTP/1.1).
+                .connectionPool(new okhttp3.ConnectionPool(IDLE_CONNECTIONS, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectTimeout(CONNECT_TIMEOUT)
                 .readTimeout(READ_TIMEOUT)
                 .writeTimeout(READ_TIMEOUT)

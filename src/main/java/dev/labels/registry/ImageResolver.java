@@ -1,14 +1,13 @@
 package dev.labels.registry;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.image.Descriptor;
-import dev.labels.image.Digests;
 import dev.labels.image.ImageConfig;
 import dev.labels.image.ImageException;
 import dev.labels.image.ImageIndex;
 import dev.labels.image.ImageManifest;
 import dev.labels.image.Manifest;
 import dev.labels.image.Manifests;
-import dev.labels.image.MediaTypes;
 import dev.labels.image.Platform;
 import dev.labels.image.PlatformNotFoundException;
 import dev.labels.image.PlatformSelector;
@@ -23,12 +22,16 @@ import java.util.Map;
  * is checked against its digest: a registry that lies gives an error, never wrong labels.
  */
 public final class ImageResolver {
-    private final RegistryClient client;
+    private final CachingFetcher fetcher;
     private final Platform defaultPlatform;
 
-    public ImageResolver(RegistryClient client, Platform defaultPlatform) {
-        this.client = client;
+    public ImageResolver(RegistryClient client, ImageCache cache, Platform defaultPlatform) {
+        this.fetcher = new CachingFetcher(client, cache);
         this.defaultPlatform = defaultPlatform;
+    }
+
+    public ImageResolver(RegistryClient client, Platform defaultPlatform) {
+        this(client, ImageCache.NONE, defaultPlatform);
     }
 
     /**
@@ -38,9 +41,8 @@ public final class ImageResolver {
     public ResolvedImage resolve(ImageReference reference, Platform requested) throws RegistryException {
         String target = reference.toString();
         Operation readManifest = new Operation("reading manifest", target);
-        ManifestResponse top = client.fetchManifest(readManifest, reference, reference.identifier());
-        Manifest manifest = parse(readManifest, top, reference.digest());
-        String manifestDigest = digestOf(top, manifest, reference.digest());
+        CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference);
+        Manifest manifest = parse(readManifest, fetched);
         boolean fellBack = false;
         Platform platform = null;
         if (manifest instanceof ImageIndex index) {
@@ -49,63 +51,33 @@ public final class ImageResolver {
             platform = selection.platform();
             fellBack = selection.fellBack();
             Operation readChild = new Operation("reading manifest", target + " (" + platform + ")");
-            ManifestResponse child = client.fetchManifest(readChild, reference, chosen.digest());
-            manifest = parse(readChild, child, chosen.digest());
-            manifestDigest = chosen.digest();
+            fetched = fetcher.byDigest(readChild, reference, chosen.digest());
+            manifest = parse(readChild, fetched);
             if (manifest instanceof ImageIndex) {
                 throw readChild.fail(Kind.REGISTRY_ERROR, "an index inside an index is not supported");
             }
         }
         if (manifest instanceof Schema1Manifest schema1) {
             ImageConfig config = imageCall(readManifest, () -> ImageConfig.fromSchema1(schema1));
-            return new ResolvedImage(reference, manifestDigest, null, platformOf(config, platform), config, Map.of(),
-                    fellBack);
+            return new ResolvedImage(reference, fetched.digest(), null, platformOf(config, platform), config,
+                    Map.of(), fellBack);
         }
         ImageManifest image = (ImageManifest) manifest;
         String configDigest = image.config().digest();
         Operation readConfig = new Operation("reading config " + configDigest, target);
-        byte[] configBytes = client.fetchBlob(readConfig, reference, configDigest, dev.labels.registry.http.Limits.CONFIG_BYTES);
-        imageCall(readConfig, () -> {
-            Digests.verify(configBytes, configDigest, "config");
-            return null;
-        });
+        byte[] configBytes = fetcher.config(readConfig, reference, configDigest);
         ImageConfig config = imageCall(readConfig, () -> ImageConfig.parse(configBytes));
-        return new ResolvedImage(reference, manifestDigest, configDigest, platformOf(config, platform), config,
+        return new ResolvedImage(reference, fetched.digest(), configDigest, platformOf(config, platform), config,
                 image.annotations(), fellBack);
     }
 
     private PlatformSelector.Selection select(Operation operation, ImageIndex index, Platform requested)
             throws RegistryException {
-        try {
-            return PlatformSelector.select(index, requested, defaultPlatform);
-        } catch (PlatformNotFoundException e) {
-            throw operation.fail(Kind.NOT_FOUND, e.getMessage(), 0, e);
-        }
+        return imageCall(operation, () -> PlatformSelector.select(index, requested, defaultPlatform));
     }
 
-    /** Parses a manifest, checking it against the digest it was asked for by, if any. */
-    private static Manifest parse(Operation operation, ManifestResponse response, String expectedDigest)
-            throws RegistryException {
-        Manifest manifest = imageCall(operation, () -> Manifests.parse(response.body(), response.contentType()));
-        // A signed schema1 manifest's digest covers its payload without the signatures, not the bytes we got;
-        // schema1 is long deprecated and only read as a last resort, so it is not checked.
-        if (expectedDigest != null && !MediaTypes.DOCKER_SCHEMA1_SIGNED.equals(manifest.mediaType())) {
-            imageCall(operation, () -> {
-                Digests.verify(response.body(), expectedDigest, "manifest");
-                return null;
-            });
-        }
-        return manifest;
-    }
-
-    private static String digestOf(ManifestResponse response, Manifest manifest, String requested) {
-        if (requested != null) {
-            return requested;
-        }
-        if (MediaTypes.DOCKER_SCHEMA1_SIGNED.equals(manifest.mediaType()) && response.digestHeader() != null) {
-            return response.digestHeader();
-        }
-        return Digests.sha256(response.body());
+    private static Manifest parse(Operation operation, CachingFetcher.Fetched fetched) throws RegistryException {
+        return imageCall(operation, () -> Manifests.parse(fetched.body(), fetched.contentType()));
     }
 
     private static Platform platformOf(ImageConfig config, Platform selected) {

@@ -44,6 +44,31 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
+    /**
+     * HEAD /v2/NAME/manifests/TAG: the digest the tag points at now, from {@code Docker-Content-Digest}, or
+     * empty when the registry does not send that header. Docker Hub does not count HEAD requests against its
+     * pull rate limit, so this is how a tag already seen is checked.
+     */
+    public java.util.Optional<String> headManifestDigest(Operation operation, ImageReference image, String tag)
+            throws RegistryException {
+        Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
+        try (Response response = transport.execute(operation, image.registry(), image.repository(),
+                "manifests/" + tag, request)) {
+            String digest = response.header("Docker-Content-Digest");
+            return digest == null || !dev.labels.image.Digests.isSupported(digest.strip())
+                    ? java.util.Optional.empty() : java.util.Optional.of(digest.strip());
+        }
+    }
+
+    /**
+     * GET /v2/NAME/tags/list, following pagination: the {@code Link: <...>; rel="next"} header (relative or
+     * absolute) that the distribution spec defines, as far as {@link TagLister#MAX_PAGES} pages.
+     */
+    public java.util.List<String> listTags(Operation operation, String registry, String repository)
+            throws RegistryException {
+        return new TagLister(transport).list(operation, registry, repository);
+    }
+
     /** GET /v2/NAME/blobs/DIGEST, following the registry's redirect to its storage. */
     public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit)
             throws RegistryException {

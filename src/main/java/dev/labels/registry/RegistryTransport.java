@@ -37,6 +37,19 @@ final class RegistryTransport {
     Response execute(Operation operation, String registry, String repository, String path, Request.Builder request)
             throws RegistryException {
         Endpoint endpoint = endpoints.resolve(registry);
+        String authority = endpoint.authority();
+        boolean first = authorizer.beginFirstContact(authority);
+        try {
+            return attempt(operation, endpoint, repository, path, request);
+        } finally {
+            if (first) {
+                authorizer.endFirstContact(authority);
+            }
+        }
+    }
+
+    private Response attempt(Operation operation, Endpoint endpoint, String repository, String path,
+                             Request.Builder request) throws RegistryException {
         boolean challenged = false;
         while (true) {
             String authorization = authorization(operation, endpoint, repository);

@@ -134,6 +134,32 @@ class RegistryIntegrationTest {
         assertEquals(official.dockerV2().labels(), run.labels());
     }
 
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void listGivesEveryTagsLabelsAsSkopeoSeesThem(Mode mode) throws Exception {
+        FixtureSet set = FIXTURES.get(mode);
+        String host = REGISTRIES.get(mode).host();
+        List<String> args = new ArrayList<>(List.of(inspect(mode, set.dockerV2().repository())));
+        args.set(0, "list");
+        args.add("--no-cache");
+
+        CliRun run = CliRun.run(args.toArray(String[]::new));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        Map<String, Map<String, String>> byTag = new java.util.TreeMap<>();
+        for (String line : run.stdout().split("\n")) {
+            com.fasterxml.jackson.databind.JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            Map<String, String> labels = new java.util.TreeMap<>();
+            record.get("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            byTag.put(record.get("reference").asText(), labels);
+        }
+        for (FixtureImage image : List.of(set.dockerV2(), set.dockerV2Tag2())) {
+            assertEquals(Skopeo.labels(host, image.reference(), skopeoOptions(mode)),
+                    byTag.get(host + "/" + image.reference()), image.reference());
+        }
+        assertEquals(2, byTag.size(), run.stdout());
+    }
+
     @Test
     void prefixKeepsOnlyMatchingLabels() {
         FixtureImage image = FIXTURES.get(Mode.ANONYMOUS).dockerV2();

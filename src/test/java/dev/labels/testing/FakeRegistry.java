@@ -34,6 +34,11 @@ public final class FakeRegistry implements AutoCloseable {
     private final Auth auth;
     private final Map<String, MockResponse> manifests = new ConcurrentHashMap<>();
     private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> tags = new ConcurrentHashMap<>();
+    /** Tags per page of tags/list when the client does not ask for fewer. */
+    public volatile int tagPageSize = 2;
+    /** Whether the Link header of tag pages is absolute (some registries) or relative (Distribution). */
+    public volatile boolean absoluteTagLinks;
     public volatile boolean redirectBlobs;
     public volatile boolean tokenNeedsCredentials;
     /** The token service's answer; by default {"token": TOKEN, "expires_in": 300}. */
@@ -76,6 +81,10 @@ public final class FakeRegistry implements AutoCloseable {
                 .setBody(new Buffer().write(body)));
     }
 
+    public void putTags(String repository, List<String> names) {
+        tags.put(repository, List.copyOf(names));
+    }
+
     public void putBlob(byte[] content) {
         blobs.put(TestImages.sha256(content), content);
     }
@@ -90,10 +99,18 @@ public final class FakeRegistry implements AutoCloseable {
         if (!authorized(request.getHeader("Authorization"))) {
             return challenge(repository);
         }
+        if (path.endsWith("/tags/list")) {
+            return tagPage(request, repository);
+        }
         int manifestsAt = path.indexOf("/manifests/");
         if (manifestsAt > 0) {
             MockResponse found = manifests.get(repository + "@" + path.substring(manifestsAt + "/manifests/".length()));
-            return found != null ? found.clone() : error(404, "MANIFEST_UNKNOWN", "manifest unknown");
+            if (found == null) {
+                return request.getMethod().equals("HEAD") ? new MockResponse().setResponseCode(404)
+                        : error(404, "MANIFEST_UNKNOWN", "manifest unknown");
+            }
+            // MockWebServer would send the body even to HEAD, which no registry does.
+            return request.getMethod().equals("HEAD") ? new MockResponse().setHeaders(found.getHeaders()) : found.clone();
         }
         int blobsAt = path.indexOf("/blobs/");
         if (blobsAt > 0) {
@@ -108,6 +125,28 @@ public final class FakeRegistry implements AutoCloseable {
             return new MockResponse().setBody(new Buffer().write(blobs.get(digest)));
         }
         return error(404, "NAME_UNKNOWN", "repository name not known");
+    }
+
+    /** Distribution's pagination: n and last, and a Link to the next page while there is one. */
+    private MockResponse tagPage(RecordedRequest request, String repository) {
+        List<String> all = tags.get(repository);
+        if (all == null) {
+            return error(404, "NAME_UNKNOWN", "repository name not known");
+        }
+        String last = request.getRequestUrl().queryParameter("last");
+        String n = request.getRequestUrl().queryParameter("n");
+        int size = Math.min(tagPageSize, n == null ? Integer.MAX_VALUE : Integer.parseInt(n));
+        int from = last == null ? 0 : all.indexOf(last) + 1;
+        List<String> page = all.subList(from, Math.min(all.size(), from + size));
+        MockResponse response = new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody(new String(TestImages.json(Map.of("name", repository, "tags", page)),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        if (from + size < all.size()) {
+            String next = "/v2/" + repository + "/tags/list?n=" + size + "&last=" + page.get(page.size() - 1);
+            String link = absoluteTagLinks ? registry.url(next).toString() : next;
+            response.setHeader("Link", "<" + link + ">; rel=\"next\"");
+        }
+        return response;
     }
 
     private boolean authorized(String header) {
@@ -156,6 +195,9 @@ public final class FakeRegistry implements AutoCloseable {
         int end = rest.indexOf("/manifests/");
         if (end < 0) {
             end = rest.indexOf("/blobs/");
+        }
+        if (end < 0 && rest.endsWith("/tags/list")) {
+            end = rest.length() - "/tags/list".length();
         }
         return end < 0 ? rest : rest.substring(0, end);
     }

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
@@ -33,11 +35,45 @@ public final class Authorizer {
     private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
     private final Map<String, Optional<Credentials>> credentials = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> firstContacts = new ConcurrentHashMap<>();
 
     public Authorizer(OkHttpClient http, CredentialSource credentialSource, Clock clock) {
         this.credentialSource = credentialSource;
         this.tokenClient = new TokenClient(http, clock);
         this.clock = clock;
+    }
+
+    /** How long other requests wait for the first request to an endpoint to learn its challenge. */
+    private static final long FIRST_CONTACT_WAIT_SECONDS = 60;
+
+    /**
+     * Lets exactly one request go first to an endpoint whose challenge is not known yet; the others wait for it
+     * (bounded), so that a batch starting eight jobs at once sends one anonymous request and fetches one
+     * token, not eight of each. Returns true for the request that goes first: it must call
+     * {@link #endFirstContact} when its answer has been handled, whatever the answer was.
+     */
+    public boolean beginFirstContact(String authority) {
+        if (challenges.containsKey(authority)) {
+            return false;
+        }
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch first = firstContacts.putIfAbsent(authority, mine);
+        if (first == null) {
+            return true;
+        }
+        try {
+            first.await(FIRST_CONTACT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    public void endFirstContact(String authority) {
+        CountDownLatch first = firstContacts.get(authority);
+        if (first != null) {
+            first.countDown();
+        }
     }
 
     /**

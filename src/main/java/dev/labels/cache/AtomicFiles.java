@@ -1,0 +1,79 @@
+package dev.labels.cache;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** File operations that concurrent processes can share a folder with. */
+final class AtomicFiles {
+    /** Cache entries are manifests and configs, bounded by the registry client's limits; this is a backstop. */
+    private static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
+
+    private AtomicFiles() {
+    }
+
+    /** Writes to a unique temporary file beside the target, then renames it over the target in one step. */
+    static void write(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temp = Files.createTempFile(file.getParent(), ".tmp-", "");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The file's bytes, or null when it is absent, unreadable or unreasonably large. */
+    static byte[] readOrNull(Path file) {
+        try {
+            if (Files.size(file) > MAX_ENTRY_BYTES) {
+                return null;
+            }
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A read-only cache keeps its corrupt entry; it is verified and skipped on every read.
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                try {
+                    Files.deleteIfExists(d);
+                } catch (NoSuchFileException ignored) {
+                    // Another process cleared it at the same time.
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

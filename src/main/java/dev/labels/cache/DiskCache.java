@@ -1,0 +1,150 @@
+package dev.labels.cache;
+
+import dev.labels.image.DigestMismatchException;
+import dev.labels.image.Digests;
+import dev.labels.image.MalformedImageException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The cache on disk ({@code $XDG_CACHE_HOME/labels}, default {@code ~/.cache/labels}).
+ *
+ * <pre>
+ * ROOT/v1/blobs/sha256/HEX        manifest or config bytes, exactly as the registry sent them
+ * ROOT/v1/blobs/sha256/HEX.type   a manifest's media type
+ * ROOT/v1/tags/HEX                the digest "registry/repository:tag" last resolved to (HEX = sha256 of that name)
+ * </pre>
+ *
+ * Every read is verified against the digest: a truncated or tampered entry is deleted and reported absent,
+ * so it is fetched again. Every write goes to a temporary file that is then renamed into place, so parallel
+ * runs sharing the folder (Jenkins executors) never see half a file. If the folder cannot be written (read
+ * only, disk full), a warning is given once and the run carries on without writing.
+ */
+public final class DiskCache implements ImageCache {
+    static final String LAYOUT = "v1";
+
+    private final Path root;
+    private final Path blobs;
+    private final Path tags;
+    private final Consumer<String> warn;
+    private volatile boolean writable = true;
+
+    public DiskCache(Path root, Consumer<String> warn) {
+        this.root = root;
+        this.blobs = root.resolve(LAYOUT).resolve("blobs");
+        this.tags = root.resolve(LAYOUT).resolve("tags");
+        this.warn = warn;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public Optional<CachedContent> get(String digest) {
+        Path file = blobPath(digest);
+        if (file == null) {
+            return Optional.empty();
+        }
+        byte[] content = AtomicFiles.readOrNull(file);
+        if (content == null) {
+            return Optional.empty();
+        }
+        try {
+            Digests.verify(content, digest, "cache entry");
+        } catch (DigestMismatchException | MalformedImageException e) {
+            AtomicFiles.deleteQuietly(file);
+            AtomicFiles.deleteQuietly(typePath(file));
+            return Optional.empty();
+        }
+        byte[] type = AtomicFiles.readOrNull(typePath(file));
+        return Optional.of(new CachedContent(content, type == null ? null : new String(type, StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void put(String digest, byte[] content, String mediaType) {
+        Path file = blobPath(digest);
+        if (file == null || !writable) {
+            return;
+        }
+        // The type goes first: a reader that finds the content finds its type too.
+        if (mediaType != null) {
+            write(typePath(file), mediaType.getBytes(StandardCharsets.UTF_8));
+        }
+        write(file, content);
+    }
+
+    @Override
+    public Optional<String> tagDigest(String image) {
+        byte[] digest = AtomicFiles.readOrNull(tags.resolve(nameHash(image)));
+        if (digest == null) {
+            return Optional.empty();
+        }
+        String text = new String(digest, StandardCharsets.UTF_8).strip();
+        return Digests.isSupported(text) ? Optional.of(text) : Optional.empty();
+    }
+
+    @Override
+    public void putTagDigest(String image, String digest) {
+        if (writable) {
+            write(tags.resolve(nameHash(image)), digest.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** How many entries and bytes the cache holds. */
+    public Usage usage() throws IOException {
+        return Usage.of(root.resolve(LAYOUT));
+    }
+
+    /** Deletes every entry. Returns what was removed. */
+    public Usage clear() throws IOException {
+        Usage before = usage();
+        AtomicFiles.deleteTree(root.resolve(LAYOUT));
+        return before;
+    }
+
+    private void write(Path file, byte[] content) {
+        try {
+            AtomicFiles.write(file, content);
+        } catch (IOException e) {
+            if (writable) {
+                writable = false;
+                warn.accept("cannot write to the cache at " + root + " (" + describe(e)
+                        + "); carrying on without caching");
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** blobs/ALGORITHM/HEX, or null for a digest we would not put in a file name. */
+    private Path blobPath(String digest) {
+        if (!Digests.isSupported(digest)) {
+            return null;
+        }
+        int colon = digest.indexOf(':');
+        return blobs.resolve(digest.substring(0, colon)).resolve(digest.substring(colon + 1));
+    }
+
+    private static Path typePath(Path blob) {
+        return blob.resolveSibling(blob.getFileName() + ".type");
+    }
+
+    private static String nameHash(String image) {
+        String digest = Digests.sha256(image.getBytes(StandardCharsets.UTF_8));
+        return digest.substring(digest.indexOf(':') + 1);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.labels.cli;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs one task per input on {@code jobs} threads and hands the outcomes over in input order, each as soon as
+ * it and all before it are done. At most {@code jobs} tasks run at once, and since a task makes one request
+ * at a time, at most {@code jobs} requests are in flight. Outcomes waiting for an earlier one are bounded by a
+ * window, so memory stays flat however many inputs there are.
+ */
+final class BatchRunner {
+    /** How many inputs may be started ahead of the first unfinished one, per job. */
+    private static final int WINDOW_PER_JOB = 4;
+
+    private final int jobs;
+
+    BatchRunner(int jobs) {
+        this.jobs = jobs;
+    }
+
+    void run(List<String> inputs, Function<String, Outcome> task, Consumer<Outcome> sink) {
+        if (jobs == 1 || inputs.size() == 1) {
+            inputs.forEach(input -> sink.accept(task.apply(input)));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()), runnable -> {
+            Thread thread = new Thread(runnable, "labels-job");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Deque<Future<Outcome>> pending = new ArrayDeque<>();
+            int window = jobs * WINDOW_PER_JOB;
+            int next = 0;
+            while (next < inputs.size() || !pending.isEmpty()) {
+                while (next < inputs.size() && pending.size() < window) {
+                    String input = inputs.get(next++);
+                    pending.add(pool.submit(() -> task.apply(input)));
+                }
+                sink.accept(await(pending.poll()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Outcome await(Future<Outcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a job", e);
+        } catch (ExecutionException e) {
+            // The task itself never throws (ImageInspector catches everything); this is a bug if it happens.
+            throw new IllegalStateException("a job failed unexpectedly", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.labels.cli;
+
+import dev.labels.cache.DiskCache;
+import dev.labels.cache.ImageCache;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** Where the on-disk cache lives, or that there is none. */
+final class CacheOptions {
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Cache folder (default: $XDG_CACHE_HOME/labels, else ~/.cache/labels).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the cache.")
+    boolean noCache;
+
+    ImageCache open(Map<String, String> env, String userHome, Consumer<String> warn) {
+        return noCache ? ImageCache.NONE : new DiskCache(folder(env, userHome), warn);
+    }
+
+    Path folder(Map<String, String> env, String userHome) {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(userHome, ".cache");
+        return base.resolve("labels");
+    }
+}
