@@ -18,6 +18,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
             StringWriter trace = new StringWriter();
             error.printStackTrace(new PrintWriter(trace));
             err.print(trace);
+        } else if (error instanceof UsageException) {
+            err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         } else if (ExitCodes.message(error).startsWith("internal error")) {
             err.println("labels: this is a bug; run again with --debug for details");
         }
