@@ -3,9 +3,8 @@ package dev.labels.cli;
 import dev.labels.image.Platform;
 import dev.labels.labels.ImageRecord;
 import dev.labels.labels.LabelSelector;
-import dev.labels.reference.ImageReference;
-import dev.labels.registry.ImageResolver;
-import dev.labels.registry.ResolvedImage;
+import dev.labels.image.ResolvedImage;
+import dev.labels.source.ImageSource;
 import java.util.function.Consumer;
 
 /**
@@ -13,29 +12,36 @@ import java.util.function.Consumer;
  * outcome's error, so that a batch always has exactly one record per input.
  */
 final class ImageInspector {
-    private final ImageResolver resolver;
+    private final ImageSource source;
     private final Platform platform;
     private final LabelSelector selector;
     private final Consumer<String> warn;
 
-    ImageInspector(ImageResolver resolver, Platform platform, LabelSelector selector, Consumer<String> warn) {
-        this.resolver = resolver;
+    ImageInspector(ImageSource source, Platform platform, LabelSelector selector, Consumer<String> warn) {
+        this.source = source;
         this.platform = platform;
         this.selector = selector;
         this.warn = warn;
     }
 
-    Outcome inspect(String reference) {
-        ImageReference parsed = null;
+    /** The canonical name for an error record, when the reference is valid enough to have one. */
+    private static String resolvedName(String reference) {
         try {
-            parsed = ImageReference.parse(reference);
-            ResolvedImage image = resolver.resolve(parsed, platform);
+            return dev.labels.reference.ImageReference.parse(reference).toString();
+        } catch (dev.labels.reference.InvalidReferenceException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    Outcome inspect(String reference) {
+        try {
+            ResolvedImage image = source.resolve(reference, platform);
             if (image.platformFellBack()) {
-                warn.accept("no image for " + Platform.host() + " in " + parsed + "; using " + image.platform());
+                warn.accept("no image for " + Platform.host() + " in " + image.name() + "; using " + image.platform());
             }
             return Outcome.success(ImageRecord.of(reference, image, selector.select(image.config().labels())), image);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            return Outcome.failure(reference, parsed == null ? null : parsed.toString(), e);
+            return Outcome.failure(reference, resolvedName(reference), e);
         }
     }
 }

@@ -81,7 +81,7 @@ final class InspectCommand implements Callable<Integer> {
             throw new UsageException("no image reference given");
         }
         try (RegistryClient client = parent.registryClient(registryOptions, logging)) {
-            ImageInspector inspector = new ImageInspector(parent.resolver(client, cacheOptions), platform,
+            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform,
                     new LabelSelector(prefixes), parent::warn);
             if (all.size() == 1 && output == null) {
                 return printLabels(inspector.inspect(all.get(0)));

@@ -4,6 +4,8 @@ import dev.labels.cache.ImageCache;
 import dev.labels.image.Platform;
 import dev.labels.registry.ImageResolver;
 import dev.labels.registry.RegistryClient;
+import dev.labels.source.ImageSource;
+import dev.labels.source.RegistrySource;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -42,9 +44,10 @@ final class LabelsCommand {
         return new RegistryClient(options.toConfig(logging.verbose(), stdin, env, userHome));
     }
 
-    ImageResolver resolver(RegistryClient client, CacheOptions cache) {
+    /** Where references are read from: registries (through the cache) for now. */
+    ImageSource source(RegistryClient client, CacheOptions cache) {
         ImageCache opened = cache.open(env, userHome, this::warn);
-        return new ImageResolver(client, opened, Platform.host());
+        return new RegistrySource(new ImageResolver(client, opened, Platform.host()));
     }
 
     java.nio.file.Path cacheFolder(CacheOptions cache) {

@@ -67,7 +67,7 @@ final class ListCommand implements Callable<Integer> {
             List<String> tags = TagsCommand.matching(TagsCommand.listTags(client, repo), matches);
             // Records name each image by its full reference, so that they can be fed back to inspect.
             List<String> references = tags.stream().map(tag -> repo.name() + ":" + tag).toList();
-            ImageInspector inspector = new ImageInspector(parent.resolver(client, cacheOptions), platform,
+            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform,
                     new LabelSelector(prefixes), parent::warn);
             return Batch.run(parent, inspector, references, jobs, new RecordPrinter(parent.out(), output, compact));
         }

@@ -1,7 +1,7 @@
 package dev.labels.cli;
 
 import dev.labels.labels.ImageRecord;
-import dev.labels.registry.ResolvedImage;
+import dev.labels.image.ResolvedImage;
 
 /**
  * What became of one input reference: its record for the output, and on failure the error (which decides the

@@ -1,6 +1,6 @@
 package dev.labels.labels;
 
-import dev.labels.registry.ResolvedImage;
+import dev.labels.image.ResolvedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;
@@ -24,7 +24,7 @@ public record ImageRecord(String reference, String resolved, String digest, Stri
     }
 
     public static ImageRecord of(String reference, ResolvedImage image, SortedMap<String, String> labels) {
-        return new ImageRecord(reference, image.reference().toString(), image.manifestDigest(),
+        return new ImageRecord(reference, image.name(), image.manifestDigest(),
                 image.platform() == null ? null : image.platform().toString(), labels, null);
     }
 

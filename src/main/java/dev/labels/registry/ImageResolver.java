@@ -11,6 +11,7 @@ import dev.labels.image.Manifests;
 import dev.labels.image.Platform;
 import dev.labels.image.PlatformNotFoundException;
 import dev.labels.image.PlatformSelector;
+import dev.labels.image.ResolvedImage;
 import dev.labels.image.Schema1Manifest;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryException.Kind;
@@ -59,7 +60,7 @@ public final class ImageResolver {
         }
         if (manifest instanceof Schema1Manifest schema1) {
             ImageConfig config = imageCall(readManifest, () -> ImageConfig.fromSchema1(schema1));
-            return new ResolvedImage(reference, fetched.digest(), null, platformOf(config, platform), config,
+            return new ResolvedImage(target, fetched.digest(), null, platformOf(config, platform), config,
                     Map.of(), fellBack);
         }
         ImageManifest image = (ImageManifest) manifest;
@@ -67,7 +68,7 @@ public final class ImageResolver {
         Operation readConfig = new Operation("reading config " + configDigest, target);
         byte[] configBytes = fetcher.config(readConfig, reference, configDigest);
         ImageConfig config = imageCall(readConfig, () -> ImageConfig.parse(configBytes));
-        return new ResolvedImage(reference, fetched.digest(), configDigest, platformOf(config, platform), config,
+        return new ResolvedImage(target, fetched.digest(), configDigest, platformOf(config, platform), config,
                 image.annotations(), fellBack);
     }
 
