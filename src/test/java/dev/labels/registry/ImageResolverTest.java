@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.image.Platform;
+import dev.labels.image.ResolvedImage;
 import dev.labels.reference.ImageReference;
 import dev.labels.testing.FakeRegistry;
 import dev.labels.testing.TestImages;
