@@ -32,6 +32,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
         err.println("labels: " + error.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return ExitCodes.USAGE;

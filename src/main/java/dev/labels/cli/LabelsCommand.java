@@ -16,8 +16,6 @@ import picocli.CommandLine.Spec;
 /** The top-level command: holds the process context (stdin, environment, terminal) that subcommands need. */
 @Command(name = "labels", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Read container image labels straight from a registry, without pulling the image.",
-        subcommands = {InspectCommand.class, ListCommand.class, TagsCommand.class, CacheCommand.class,
-            CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 ok, 1 error (network, malformed answer), 2 usage or invalid reference,",

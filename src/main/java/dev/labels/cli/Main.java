@@ -41,7 +41,9 @@ public final class Main {
                    boolean stderrIsTerminal, String... args) {
         LabelsCommand root = new LabelsCommand(in, env, System.getProperty("user.home"), stderrIsTerminal);
         ErrorReporter reporter = new ErrorReporter();
-        CommandLine commandLine = new CommandLine(root)
+        CommandLine commandLine = new CommandLine(root);
+        Subcommands.register(commandLine, args);
+        commandLine
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .setExecutionExceptionHandler(reporter)

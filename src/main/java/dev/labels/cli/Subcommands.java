@@ -1,0 +1,41 @@
+package dev.labels.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+
+/**
+ * The subcommands of {@code labels}, registered lazily. picocli builds a model of every registered command by
+ * reflection at start-up, and its classes cannot be kept in the class-data-sharing archive (they are Java 5
+ * bytecode); that is most of the start-up time of a run. A run that names its subcommand first
+ * ({@code labels inspect ...}, the case of every script) registers only that one; help, typos and anything
+ * else get the full tree, so usage messages and suggestions stay complete.
+ */
+final class Subcommands {
+    private static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("inspect", InspectCommand::new);
+        ALL.put("list", ListCommand::new);
+        ALL.put("tags", TagsCommand::new);
+        ALL.put("cache", CacheCommand::new);
+        ALL.put("help", CommandLine.HelpCommand::new);
+        ALL.put("__train", TrainCommand::new);
+    }
+
+    private Subcommands() {
+    }
+
+    static void register(CommandLine root, String[] args) {
+        Supplier<Object> named = args.length > 0 ? ALL.get(args[0]) : null;
+        if (named != null && !args[0].equals("help")) {
+            root.addSubcommand(args[0], named.get());
+            return;
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return;
+        }
+        ALL.forEach((name, command) -> root.addSubcommand(name, command.get()));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.labels.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+
+/**
+ * Hidden: the launcher runs this once, with -XX:ArchiveClassesAtExit, to record the classes a real run loads
+ * in a class-data-sharing archive that later runs map instead of loading them again. It inspects an image
+ * served by an in-process registry, cold and then warm, so the archive holds the whole path: option parsing,
+ * auth, manifests, platform selection, config, cache and output. No network, and nothing is written outside a
+ * temporary folder.
+ */
+@Command(name = "__train", hidden = true)
+final class TrainCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws IOException {
+        Path cache = Files.createTempDirectory("labels-train");
+        try (TrainingRegistry registry = new TrainingRegistry()) {
+            String image = registry.host() + "/" + TrainingRegistry.REPOSITORY;
+            String[] inspect = {"inspect", image + ":1", "--mirror", registry.host() + "=http://" + registry.host(),
+                "--cache-dir", cache.toString(), "--prefix", "blaze."};
+            Map<String, String> env = Map.of("DOCKER_CONFIG", cache.resolve("no-docker-config").toString());
+            int cold = quietly(env, inspect);
+            int warm = quietly(env, inspect);
+            int batch = quietly(env, "list", image, "--mirror", registry.host() + "=http://" + registry.host(),
+                    "--cache-dir", cache.toString(), "-o", "json");
+            return cold == 0 && warm == 0 && batch == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+        } finally {
+            try (Stream<Path> files = Files.walk(cache)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static int quietly(Map<String, String> env, String... args) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        return Main.run(InputStream.nullInputStream(), sink, sink, env, args);
+    }
+}

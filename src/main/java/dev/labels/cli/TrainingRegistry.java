@@ -1,0 +1,110 @@
+package dev.labels.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.labels.image.Digests;
+import dev.labels.image.MediaTypes;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A registry in the process, on a loopback port, serving one multi-platform image behind Bearer auth: the
+ * smallest thing that makes an inspect walk the whole path a real one does (challenge, token, index,
+ * platform manifest, config, cache). Used only by {@link TrainCommand}.
+ */
+final class TrainingRegistry implements AutoCloseable {
+    static final String REPOSITORY = "training/image";
+    private static final String TOKEN = "training-token";
+
+    private final HttpServer server;
+    private final Map<String, byte[]> content = new HashMap<>();
+    private final Map<String, String> types = new HashMap<>();
+
+    TrainingRegistry() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        byte[] config = utf8("{\"architecture\":\"amd64\",\"os\":\"linux\",\"created\":\"2026-01-01T00:00:00Z\","
+                + "\"config\":{\"Labels\":{\"blaze.service.deployment.cpu\":\"0.1\",\"team\":\"training\"},"
+                + "\"Env\":[\"PATH=/usr/bin\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}");
+        String configDigest = Digests.sha256(config);
+        byte[] manifest = utf8("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{"
+                + "\"mediaType\":\"" + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + configDigest + "\",\"size\":"
+                + config.length + "},\"layers\":[]}");
+        String manifestDigest = Digests.sha256(manifest);
+        byte[] index = utf8("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
+                + entry(manifest, manifestDigest, "linux", "amd64") + ","
+                + entry(manifest, manifestDigest, "linux", "arm64") + "]}");
+        content.put("blobs/" + configDigest, config);
+        put("manifests/" + manifestDigest, manifest, MediaTypes.OCI_MANIFEST);
+        put("manifests/1", index, MediaTypes.OCI_INDEX);
+        put("manifests/" + Digests.sha256(index), index, MediaTypes.OCI_INDEX);
+        content.put("tags/list", utf8("{\"name\":\"" + REPOSITORY + "\",\"tags\":[\"1\"]}"));
+        types.put("tags/list", "application/json");
+        server.start();
+    }
+
+    String host() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void put(String path, byte[] body, String type) {
+        content.put(path, body);
+        types.put(path, type);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/token")) {
+                send(exchange, 200, utf8("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}"), "application/json");
+                return;
+            }
+            if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://" + host()
+                        + "/token\",service=\"training\",scope=\"repository:" + REPOSITORY + ":pull\"");
+                send(exchange, 401, utf8("{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"auth\"}]}"),
+                        "application/json");
+                return;
+            }
+            String key = path.substring(("/v2/" + REPOSITORY + "/").length());
+            byte[] body = content.get(key);
+            if (body == null) {
+                send(exchange, 404, utf8("{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"no\"}]}"),
+                        "application/json");
+                return;
+            }
+            exchange.getResponseHeaders().add("Docker-Content-Digest", Digests.sha256(body));
+            send(exchange, 200, body, types.getOrDefault(key, "application/octet-stream"));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body, String type) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", type);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static String entry(byte[] manifest, String digest, String os, String arch) {
+        return "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + digest + "\",\"size\":"
+                + manifest.length + ",\"platform\":{\"os\":\"" + os + "\",\"architecture\":\"" + arch + "\"}}";
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
