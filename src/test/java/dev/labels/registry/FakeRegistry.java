@@ -39,11 +39,31 @@ final class FakeRegistry implements AutoCloseable {
     /** The token service's answer; by default {"token": TOKEN, "expires_in": 300}. */
     volatile MockResponse tokenResponse;
 
+    /** Which of the fake's servers answers, for {@link #tamper}. */
+    enum Server { REGISTRY, TOKENS, STORAGE }
+
+    /** Fault injection: sees every request and the answer the fake would give, and may answer otherwise. */
+    @FunctionalInterface
+    interface Tamper {
+        MockResponse answer(Server server, RecordedRequest request, MockResponse normal);
+    }
+
+    volatile Tamper tamper = (server, request, normal) -> normal;
+
+    /** Answers the first requests to {@code server} with {@code faults}, in order, then normally. */
+    void failFirst(Server server, MockResponse... faults) {
+        java.util.Queue<MockResponse> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(faults));
+        tamper = (s, request, normal) -> {
+            MockResponse fault = s == server ? queue.poll() : null;
+            return fault != null ? fault : normal;
+        };
+    }
+
     FakeRegistry(Auth auth) throws IOException {
         this.auth = auth;
-        registry.setDispatcher(dispatcher(registryRequests, this::serveRegistry));
-        tokens.setDispatcher(dispatcher(tokenRequests, this::serveToken));
-        storage.setDispatcher(dispatcher(storageRequests, this::serveStorage));
+        registry.setDispatcher(dispatcher(Server.REGISTRY, registryRequests, this::serveRegistry));
+        tokens.setDispatcher(dispatcher(Server.TOKENS, tokenRequests, this::serveToken));
+        storage.setDispatcher(dispatcher(Server.STORAGE, storageRequests, this::serveStorage));
         registry.start();
         tokens.start();
         storage.start();
@@ -145,12 +165,13 @@ final class FakeRegistry implements AutoCloseable {
         return end < 0 ? rest : rest.substring(0, end);
     }
 
-    private static Dispatcher dispatcher(List<RecordedRequest> log, java.util.function.Function<RecordedRequest, MockResponse> handler) {
+    private Dispatcher dispatcher(Server server, List<RecordedRequest> log,
+                                  java.util.function.Function<RecordedRequest, MockResponse> handler) {
         return new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 log.add(request);
-                return handler.apply(request);
+                return tamper.answer(server, request, handler.apply(request));
             }
         };
     }
