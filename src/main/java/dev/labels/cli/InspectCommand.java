@@ -56,10 +56,14 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    ReliabilityOptions reliability;
+
     @Override
     public Integer call() throws Exception {
         ImageReference image = ImageReference.parse(reference);
-        try (RegistryClient client = new RegistryClient(parent.registryConfig(registryOptions, logging))) {
+        try (RegistryClient client = new RegistryClient(parent.registryConfig(registryOptions, logging),
+                reliability.toReliability())) {
             ResolvedImage resolved = new ImageResolver(client, Platform.host()).resolve(image, platform);
             if (resolved.platformFellBack()) {
                 parent.warn("no image for " + Platform.host() + " in " + image + "; using " + resolved.platform());
