@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Random;
 import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -41,15 +42,22 @@ public final class RegistryClient implements AutoCloseable {
 
     /** For tests: the clock of token expiry and Retry-After dates, the waits between tries, the jitter. */
     RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random) {
+        this(config, reliability, clock, sleeper, random, HttpClients.create(config));
+    }
+
+    /** For tests that must trust a test certificate: {@code base} stands for {@link HttpClients#create}. */
+    RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random,
+                   OkHttpClient base) {
         this.reliability = reliability;
-        this.http = HttpClients.create(config).newBuilder()
+        this.http = base.newBuilder()
                 .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
                 // Registry requests get the time left to their image (see RegistryTransport); this bounds the
                 // others, the token requests, which the authorizer sends on its own.
                 .callTimeout(reliability.imageTimeout())
                 .build();
         this.endpoints = new Endpoints(config);
-        this.transport = new RegistryTransport(http, endpoints, new Authorizer(http, config.credentials(), clock));
+        this.transport = new RegistryTransport(http, endpoints, new Authorizer(http, config.credentials(), clock),
+                config.insecure());
     }
 
     /** Starts the clock of one image: pass the result to every fetch for that image. */
@@ -62,8 +70,8 @@ public final class RegistryClient implements AutoCloseable {
      * mirror. Errors about what a registry sent name it, as the reference alone may not say who answered.
      */
     public String endpointAuthority(String registry) {
-        okhttp3.HttpUrl base = endpoints.resolve(registry).base();
-        return base.port() == okhttp3.HttpUrl.defaultPort(base.scheme()) ? base.host() : base.host() + ":" + base.port();
+        HttpUrl base = endpoints.resolve(registry).base();
+        return base.port() == HttpUrl.defaultPort(base.scheme()) ? base.host() : base.host() + ":" + base.port();
     }
 
     /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept. */

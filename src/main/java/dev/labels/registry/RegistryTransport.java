@@ -30,11 +30,14 @@ final class RegistryTransport {
     private final OkHttpClient http;
     private final Endpoints endpoints;
     private final Authorizer authorizer;
+    private final boolean insecure;
 
-    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer) {
+    /** @param insecure {@code --insecure}: the user allows plain HTTP for every registry and its token service */
+    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer, boolean insecure) {
         this.http = http;
         this.endpoints = endpoints;
         this.authorizer = authorizer;
+        this.insecure = insecure;
     }
 
     /**
@@ -115,9 +118,9 @@ final class RegistryTransport {
      * sent for it: an HTTPS registry whose realm is plain HTTP is refused, unless plain HTTP was allowed for it
      * (loopback, {@code --insecure}). A registry reached over plain HTTP was chosen so by the user.
      */
-    private static void refusePlainHttpRealm(Operation operation, Endpoint endpoint, Response response)
+    private void refusePlainHttpRealm(Operation operation, Endpoint endpoint, Response response)
             throws RegistryException {
-        if (!endpoint.base().isHttps() || endpoint.mayUsePlainHttp()) {
+        if (!endpoint.base().isHttps() || endpoint.mayUsePlainHttp() || insecure) {
             return;
         }
         Optional<Challenge> challenge = Challenge.select(response);
