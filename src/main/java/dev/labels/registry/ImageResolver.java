@@ -105,7 +105,7 @@ public final class ImageResolver {
      * refused like a digest mismatch rather than trusted. A header that is not a digest we can compute is
      * ignored: by tag there is nothing else to check against.
      */
-    private static Manifest parse(Operation operation, ManifestResponse response, String expectedDigest, String source)
+    private Manifest parse(Operation operation, ManifestResponse response, String expectedDigest, String source)
             throws RegistryException {
         Manifest manifest = imageCall(operation, source, () -> Manifests.parse(response.body(), response.contentType()));
         // A signed schema1 manifest's digest covers its payload without the signatures, not the bytes we got;
@@ -156,13 +156,15 @@ public final class ImageResolver {
      * Runs a model operation, turning its error into a registry error that names the operation, the image and,
      * through {@code source}, the host that sent the data.
      */
-    private static <T> T imageCall(Operation operation, String source, ImageCall<T> call) throws RegistryException {
+    private <T> T imageCall(Operation operation, String source, ImageCall<T> call) throws RegistryException {
         try {
             return call.call();
         } catch (PlatformNotFoundException e) {
             throw operation.fail(Kind.NOT_FOUND, e.getMessage(), 0, e);
         } catch (ImageException e) {
-            throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage() + source, 0, e);
+            // Parse errors quote the body; a registry may have put the token we sent it there.
+            throw operation.fail(Kind.REGISTRY_ERROR, client.scrub(e.getMessage()) + source, 0,
+                    client.quotesSecret(e) ? null : e);
         }
     }
 }

@@ -27,6 +27,7 @@ public final class RegistryClient implements AutoCloseable {
     private final RegistryTransport transport;
     private final Endpoints endpoints;
     private final Reliability reliability;
+    private final SentSecrets sentSecrets = new SentSecrets();
 
     public RegistryClient(RegistryConfig config) {
         this(config, Reliability.defaults());
@@ -57,7 +58,7 @@ public final class RegistryClient implements AutoCloseable {
                 .build();
         this.endpoints = new Endpoints(config);
         this.transport = new RegistryTransport(http, endpoints, new Authorizer(http, config.credentials(), clock),
-                config.insecure());
+                config.insecure(), sentSecrets);
     }
 
     /** Starts the clock of one image: pass the result to every fetch for that image. */
@@ -72,6 +73,16 @@ public final class RegistryClient implements AutoCloseable {
     public String endpointAuthority(String registry) {
         HttpUrl base = endpoints.resolve(registry).base();
         return base.port() == HttpUrl.defaultPort(base.scheme()) ? base.host() : base.host() + ":" + base.port();
+    }
+
+    /** Text built from what a registry sent, without any Authorization value this run sent it. */
+    String scrub(String text) {
+        return sentSecrets.scrub(text);
+    }
+
+    /** Whether an exception built from what a registry sent quotes a secret, so must not be chained. */
+    boolean quotesSecret(Throwable error) {
+        return sentSecrets.appearIn(error);
     }
 
     /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept. */

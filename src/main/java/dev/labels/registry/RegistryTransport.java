@@ -31,13 +31,16 @@ final class RegistryTransport {
     private final Endpoints endpoints;
     private final Authorizer authorizer;
     private final boolean insecure;
+    private final SentSecrets sentSecrets;
 
     /** @param insecure {@code --insecure}: the user allows plain HTTP for every registry and its token service */
-    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer, boolean insecure) {
+    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer, boolean insecure,
+                      SentSecrets sentSecrets) {
         this.http = http;
         this.endpoints = endpoints;
         this.authorizer = authorizer;
         this.insecure = insecure;
+        this.sentSecrets = sentSecrets;
     }
 
     /**
@@ -61,6 +64,7 @@ final class RegistryTransport {
                     .tag(Tries.class, tries)
                     .tag(BodyLimit.class, new BodyLimit(bodyLimit));
             if (authorization != null) {
+                sentSecrets.add(authorization);
                 attempt.header("Authorization", authorization);
             } else {
                 attempt.removeHeader("Authorization");
@@ -156,7 +160,7 @@ final class RegistryTransport {
             // OkHttp follows redirects itself except those that change scheme (followSslRedirects(false)).
             String location = response.header("Location", "");
             return operation.fail(Kind.REGISTRY_ERROR, "refused redirect from " + response.request().url().scheme()
-                    + " to " + Sanitizer.clean(RequestLogger.redactLocation(location))
+                    + " to " + Sanitizer.clean(sentSecrets.scrub(RequestLogger.redactLocation(location)))
                     + " (a redirect must not change scheme: an HTTPS registry must not send us to plain HTTP)",
                     response.code(), null);
         }
