@@ -13,10 +13,10 @@ import dev.labels.registry.auth.CredentialSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A batch against a registry (with a token service) that fails a random 20% of requests in random ways.
  * Every reference must end in exactly one outcome: its own labels, or a RegistryException whose kind matches
- * the fault that ended it. Never another exception, never another image's labels. Seeded, so a failure
- * replays.
+ * the fault that ended it. Never another exception, never another image's labels. Seeded per repository
+ * and request, so a failure replays.
  */
 class RandomFaultsTest {
     private static final int IMAGES = 1000;
@@ -54,9 +54,9 @@ class RandomFaultsTest {
 
     @Test
     void everyReferenceEndsInItsLabelsOrAClassifiedError() throws Exception {
-        Random random = new Random(SEED);
         Map<String, Fault> lastFault = new ConcurrentHashMap<>();
-        Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
+        Map<Fault, Integer> injected = new ConcurrentHashMap<>();
+        Map<String, Integer> requestsSoFar = new ConcurrentHashMap<>();
         try (FakeRegistry fake = new FakeRegistry(FakeRegistry.Auth.BEARER)) {
             for (int i = 0; i < IMAGES; i++) {
                 byte[] config = TestImages.config("linux", "amd64", Map.of("id", String.valueOf(i)));
@@ -65,18 +65,18 @@ class RandomFaultsTest {
                         TestImages.manifest(TestImages.DOCKER_V2, TestImages.DOCKER_CONFIG, config));
             }
             fake.tamper = (server, request, normal) -> {
-                Fault fault;
-                synchronized (random) {
-                    fault = random.nextDouble() < FAULT_RATE ? pick(random, server, normal) : null;
-                    if (fault != null) {
-                        injected.merge(fault, 1, Integer::sum);
-                    }
-                }
+                // Each repository's n-th request gets its own seeded draw: the same faults whatever the
+                // threads' interleaving, so a failure replays.
                 String repository = repositoryOf(server, request);
+                int n = requestsSoFar.merge(repository, 1, Integer::sum);
+                SplittableRandom random = new SplittableRandom((SEED * 0x9E3779B97F4A7C15L + repository.hashCode())
+                        * 0x9E3779B97F4A7C15L + n);
+                Fault fault = random.nextDouble() < FAULT_RATE ? pick(random, server, normal) : null;
                 if (fault == null) {
                     lastFault.remove(repository);
                     return normal;
                 }
+                injected.merge(fault, 1, Integer::sum);
                 lastFault.put(repository, fault);
                 return answer(fault, normal);
             };
@@ -133,7 +133,7 @@ class RandomFaultsTest {
     }
 
     /** A fault that makes sense for this answer: bodies are only corrupted where there is one to check. */
-    private static Fault pick(Random random, Server server, MockResponse normal) {
+    private static Fault pick(SplittableRandom random, Server server, MockResponse normal) {
         Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
         boolean checkedBody = server == Server.REGISTRY && normal.getStatus().contains(" 200 ");
         // A corrupted token is only refused later, by the registry, as "not authorized": a different story.
