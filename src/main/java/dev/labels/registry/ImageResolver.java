@@ -107,7 +107,8 @@ public final class ImageResolver {
      */
     private Manifest parse(Operation operation, ManifestResponse response, String expectedDigest, String source)
             throws RegistryException {
-        Manifest manifest = imageCall(operation, source, () -> Manifests.parse(response.body(), response.contentType()));
+        Manifest manifest = imageCall(operation, source,
+                () -> Manifests.parse(response.body(), response.contentType()));
         // A signed schema1 manifest's digest covers its payload without the signatures, not the bytes we got;
         // registries also disagree on the header of unsigned ones. Schema1 is long deprecated and only read as a
         // last resort, so only an unsigned one asked for by digest is checked.

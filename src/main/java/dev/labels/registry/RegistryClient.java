@@ -42,7 +42,8 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** For tests: the clock of token expiry and Retry-After dates, the waits between tries, the jitter. */
-    RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random) {
+    RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
+                   RandomGenerator random) {
         this(config, reliability, clock, sleeper, random, HttpClients.create(config));
     }
 

@@ -72,7 +72,8 @@ final class RegistryTransport {
             Response response;
             try {
                 Call call = http.newCall(attempt.build());
-                call.timeout().timeout(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
+                // Never 0: OkHttp reads a zero timeout as none.
+                call.timeout().timeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
                 response = call.execute();
             } catch (SSLException e) {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {

@@ -23,7 +23,7 @@ final class RetryAfter {
         String text = value.strip();
         if (text.chars().allMatch(Character::isDigit)) {
             // A huge number of seconds is still "longer than we wait": saturate instead of overflowing.
-            return Optional.of(text.length() > 9 ? Duration.ofSeconds(999_999_999) : Duration.ofSeconds(Long.parseLong(text)));
+            return Optional.of(Duration.ofSeconds(text.length() > 9 ? 999_999_999 : Long.parseLong(text)));
         }
         // OkHttp's own lenient parser for the HTTP date forms (IMF-fixdate and the two obsolete ones).
         Date date = response.headers().getDate("Retry-After");
