@@ -70,6 +70,9 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    ReliabilityOptions reliability;
+
     @Override
     public Integer call() throws Exception {
         Batch.checkJobs(jobs);
@@ -80,7 +83,7 @@ final class InspectCommand implements Callable<Integer> {
             }
             throw new UsageException("no image reference given");
         }
-        try (RegistryClient client = parent.registryClient(registryOptions, logging)) {
+        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform,
                     new LabelSelector(prefixes), parent::warn);
             if (all.size() == 1 && output == null) {

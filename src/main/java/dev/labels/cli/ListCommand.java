@@ -59,11 +59,14 @@ final class ListCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    ReliabilityOptions reliability;
+
     @Override
     public Integer call() throws Exception {
         Batch.checkJobs(jobs);
         ImageReference repo = RepositoryArgument.parse(repository);
-        try (RegistryClient client = parent.registryClient(registryOptions, logging)) {
+        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
             List<String> tags = TagsCommand.matching(TagsCommand.listTags(client, repo), matches);
             // Records name each image by its full reference, so that they can be fed back to inspect.
             List<String> references = tags.stream().map(tag -> repo.name() + ":" + tag).toList();

@@ -43,12 +43,15 @@ final class TagsCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
+    @Mixin
+    ReliabilityOptions reliability;
+
     enum TagFormat { lines, json }
 
     @Override
     public Integer call() throws Exception {
         ImageReference repo = RepositoryArgument.parse(repository);
-        try (RegistryClient client = parent.registryClient(registryOptions, logging)) {
+        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
             List<String> tags = matching(listTags(client, repo), matches);
             if (output == TagFormat.json) {
                 parent.out().print(new JsonWriter(false).write(tags));

@@ -57,7 +57,22 @@ final class Registries {
             throw new InvalidReferenceException(input, "invalid registry host \"" + first
                     + "\": expected a host name, IPv4 address or [IPv6] address, optionally with :port");
         }
+        checkPort(input, first);
         return new Split(normalize(first), name.substring(slash + 1));
+    }
+
+    /** The pattern allows any digits after ":"; a port outside 1-65535 cannot be connected to. */
+    private static void checkPort(String input, String hostAndPort) throws InvalidReferenceException {
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon < 0 || colon < hostAndPort.lastIndexOf(']')) {
+            return;
+        }
+        String digits = hostAndPort.substring(colon + 1);
+        boolean valid = digits.length() <= 5 && Integer.parseInt(digits) >= 1 && Integer.parseInt(digits) <= 65535;
+        if (!valid) {
+            throw new InvalidReferenceException(input, "invalid registry port \"" + digits
+                    + "\" in \"" + hostAndPort + "\": expected 1-65535");
+        }
     }
 
     static boolean looksLikeRegistry(String component) {

@@ -28,20 +28,26 @@ final class CachingFetcher {
     }
 
     /** The manifest the reference points at, by digest when it has one, else by tag. */
-    Fetched top(Operation operation, ImageReference image) throws RegistryException {
+    /**
+     * @param source " (answer from HOST)" when another host than the reference's registry answers, for errors
+     *               about what was sent
+     */
+    Fetched top(Operation operation, ImageReference image, Deadline deadline, String source)
+            throws RegistryException {
         if (image.hasDigest()) {
-            return byDigest(operation, image, image.digest());
+            return byDigest(operation, image, image.digest(), deadline, source);
         }
         String tagKey = image.registry() + "/" + image.repository() + ":" + image.tag();
         if (cache.tagDigest(tagKey).isPresent()) {
-            Optional<String> current = client.headManifestDigest(operation, image, image.tag());
+            Optional<String> current = client.headManifestDigest(operation, image, image.tag(), deadline);
             if (current.isPresent()) {
-                Fetched fetched = byDigest(operation, image, current.get());
+                Fetched fetched = byDigest(operation, image, current.get(), deadline, source);
                 cache.putTagDigest(tagKey, current.get());
                 return fetched;
             }
         }
-        ManifestResponse response = client.fetchManifest(operation, image, image.tag());
+        ManifestResponse response = client.fetchManifest(operation, image, image.tag(), deadline);
+        checkDigestHeader(operation, response, source);
         String digest = digestOf(response);
         if (isContentAddressed(response)) {
             cache.put(digest, response.body(), response.contentType());
@@ -51,31 +57,49 @@ final class CachingFetcher {
     }
 
     /** A manifest by digest, verified. */
-    Fetched byDigest(Operation operation, ImageReference image, String digest) throws RegistryException {
+    Fetched byDigest(Operation operation, ImageReference image, String digest, Deadline deadline, String source)
+            throws RegistryException {
         Optional<CachedContent> cached = cache.get(digest);
         if (cached.isPresent()) {
             return new Fetched(cached.get().content(), cached.get().mediaType(), digest);
         }
-        ManifestResponse response = client.fetchManifest(operation, image, digest);
+        ManifestResponse response = client.fetchManifest(operation, image, digest, deadline);
         // A signed schema1 manifest's digest covers its payload without the signatures, not the bytes we got;
         // schema1 is long deprecated and only read as a last resort, so it is neither checked nor cached.
         if (isContentAddressed(response)) {
-            verify(operation, response.body(), digest, "manifest");
+            verify(operation, response.body(), digest, "manifest", source);
             cache.put(digest, response.body(), response.contentType());
         }
         return new Fetched(response.body(), response.contentType(), digest);
     }
 
     /** A config blob by digest, verified. */
-    byte[] config(Operation operation, ImageReference image, String digest) throws RegistryException {
+    byte[] config(Operation operation, ImageReference image, String digest, Deadline deadline, String source)
+            throws RegistryException {
         Optional<CachedContent> cached = cache.get(digest);
         if (cached.isPresent()) {
             return cached.get().content();
         }
-        byte[] config = client.fetchBlob(operation, image, digest, Limits.CONFIG_BYTES);
-        verify(operation, config, digest, "config");
+        byte[] config = client.fetchBlob(operation, image, digest, Limits.CONFIG_BYTES, deadline);
+        verify(operation, config, digest, "config", source);
         cache.put(digest, config, null);
         return config;
+    }
+
+    /**
+     * A manifest asked for by tag has nothing to be checked against but the registry's
+     * {@code Docker-Content-Digest}. A registry computes that header over the bytes it stores; bytes that hash
+     * differently were changed on the way (a proxy or cache rewriting the manifest), so they are refused like a
+     * digest mismatch rather than trusted. A header that is not a digest we can compute is ignored, and schema1
+     * (whose registries disagree on what the header covers) is not checked.
+     */
+    private static void checkDigestHeader(Operation operation, ManifestResponse response, String source)
+            throws RegistryException {
+        String header = response.digestHeader() == null ? null : response.digestHeader().strip();
+        if (header != null && Digests.isSupported(header) && !MediaTypes.isSchema1(MediaTypes.base(response.contentType()))) {
+            verify(operation, response.body(), header,
+                    "manifest (its Docker-Content-Digest header; a proxy or cache may have altered it)", source);
+        }
     }
 
     private static boolean isContentAddressed(ManifestResponse response) {
@@ -89,12 +113,12 @@ final class CachingFetcher {
         return Digests.sha256(response.body());
     }
 
-    private static void verify(Operation operation, byte[] content, String digest, String what)
+    private static void verify(Operation operation, byte[] content, String digest, String what, String source)
             throws RegistryException {
         try {
             Digests.verify(content, digest, what);
         } catch (ImageException e) {
-            throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage(), 0, e);
+            throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage() + source, 0, e);
         }
     }
 

@@ -54,6 +54,8 @@ final class ErrorResponses {
         } catch (IOException e) {
             text = "";
         }
+        // Before anything is cut or parsed: a registry that quotes the token it refused must not get it printed.
+        text = Sanitizer.redact(text, response.request().header("Authorization"));
         String fromJson = fromErrorDocument(text, codes);
         if (fromJson != null) {
             return fromJson;

@@ -8,6 +8,9 @@ import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -22,23 +25,79 @@ public final class RegistryClient implements AutoCloseable {
 
     private final OkHttpClient http;
     private final RegistryTransport transport;
+    private final Endpoints endpoints;
+    private final Reliability reliability;
+    private final SentSecrets sentSecrets = new SentSecrets();
 
     public RegistryClient(RegistryConfig config) {
-        this(config, Clock.systemUTC());
+        this(config, Reliability.defaults());
+    }
+
+    public RegistryClient(RegistryConfig config, Reliability reliability) {
+        this(config, reliability, Clock.systemUTC(), Sleeper.SYSTEM, new Random());
     }
 
     RegistryClient(RegistryConfig config, Clock clock) {
-        this.http = HttpClients.create(config);
-        this.transport = new RegistryTransport(http, new Endpoints(config),
-                new Authorizer(http, config.credentials(), clock));
+        this(config, Reliability.defaults(), clock, Sleeper.SYSTEM, new Random());
+    }
+
+    /** For tests: the clock of token expiry and Retry-After dates, the waits between tries, the jitter. */
+    RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
+                   RandomGenerator random) {
+        this(config, reliability, clock, sleeper, random, HttpClients.create(config));
+    }
+
+    /** For tests that must trust a test certificate: {@code base} stands for {@link HttpClients#create}. */
+    RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random,
+                   OkHttpClient base) {
+        this.reliability = reliability;
+        this.http = base.newBuilder()
+                .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
+                // Registry requests get the time left to their image (see RegistryTransport); this bounds the
+                // others, the token requests, which the authorizer sends on its own.
+                .callTimeout(reliability.imageTimeout())
+                .build();
+        this.endpoints = new Endpoints(config);
+        this.transport = new RegistryTransport(http, endpoints, new Authorizer(http, config.credentials(), clock),
+                config.insecure(), sentSecrets);
+    }
+
+    /** Starts the clock of one image: pass the result to every fetch for that image. */
+    public Deadline newDeadline() {
+        return Deadline.after(reliability.imageTimeout());
+    }
+
+    /**
+     * The host[:port] that serves a registry in this run: the registry itself, Docker Hub's API host, or a
+     * mirror. Errors about what a registry sent name it, as the reference alone may not say who answered.
+     */
+    public String endpointAuthority(String registry) {
+        HttpUrl base = endpoints.resolve(registry).base();
+        return base.port() == HttpUrl.defaultPort(base.scheme()) ? base.host() : base.host() + ":" + base.port();
+    }
+
+    /** Text built from what a registry sent, without any Authorization value this run sent it. */
+    String scrub(String text) {
+        return sentSecrets.scrub(text);
+    }
+
+    /** Whether an exception built from what a registry sent quotes a secret, so must not be chained. */
+    boolean quotesSecret(Throwable error) {
+        return sentSecrets.appearIn(error);
     }
 
     /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept. */
     public ManifestResponse fetchManifest(Operation operation, ImageReference image, String identifier)
             throws RegistryException {
+        return fetchManifest(operation, image, identifier, newDeadline());
+    }
+
+    /** As {@link #fetchManifest(Operation, ImageReference, String)}, within an image's deadline. */
+    public ManifestResponse fetchManifest(Operation operation, ImageReference image, String identifier,
+                                          Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().get().header("Accept", ACCEPT_MANIFESTS);
         try (Response response = transport.execute(operation, image.registry(), image.repository(),
-                "manifests/" + identifier, request)) {
+                "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline)) {
             byte[] body = read(operation, response, Limits.MANIFEST_BYTES, "manifest");
             return new ManifestResponse(body, response.header("Content-Type"), response.header("Docker-Content-Digest"));
         }
@@ -49,11 +108,11 @@ public final class RegistryClient implements AutoCloseable {
      * empty when the registry does not send that header. Docker Hub does not count HEAD requests against its
      * pull rate limit, so this is how a tag already seen is checked.
      */
-    public java.util.Optional<String> headManifestDigest(Operation operation, ImageReference image, String tag)
-            throws RegistryException {
+    public java.util.Optional<String> headManifestDigest(Operation operation, ImageReference image, String tag,
+                                                         Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
         try (Response response = transport.execute(operation, image.registry(), image.repository(),
-                "manifests/" + tag, request)) {
+                "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
             String digest = response.header("Docker-Content-Digest");
             return digest == null || !dev.labels.image.Digests.isSupported(digest.strip())
                     ? java.util.Optional.empty() : java.util.Optional.of(digest.strip());
@@ -66,14 +125,20 @@ public final class RegistryClient implements AutoCloseable {
      */
     public java.util.List<String> listTags(Operation operation, String registry, String repository)
             throws RegistryException {
-        return new TagLister(transport).list(operation, registry, repository);
+        return new TagLister(transport).list(operation, registry, repository, newDeadline());
     }
 
     /** GET /v2/NAME/blobs/DIGEST, following the registry's redirect to its storage. */
     public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit)
             throws RegistryException {
+        return fetchBlob(operation, image, digest, limit, newDeadline());
+    }
+
+    /** As {@link #fetchBlob(Operation, ImageReference, String, long)}, within an image's deadline. */
+    public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit, Deadline deadline)
+            throws RegistryException {
         try (Response response = transport.execute(operation, image.registry(), image.repository(),
-                "blobs/" + digest, new Request.Builder().get())) {
+                "blobs/" + digest, new Request.Builder().get(), limit, deadline)) {
             return read(operation, response, limit, "blob " + digest);
         }
     }

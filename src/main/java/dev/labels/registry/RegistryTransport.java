@@ -3,11 +3,16 @@ package dev.labels.registry;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;
+import dev.labels.registry.auth.Challenge;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -16,16 +21,26 @@ import okhttp3.Response;
  * Sends one registry request: picks the endpoint, authorizes, retries once after a 401 challenge, falls back
  * to plain HTTP where that is allowed, and turns every failure into a {@link RegistryException}.
  * Returns only successful responses; the caller closes them.
+ *
+ * <p>Retries of failures that may pass are the run's {@link RetryInterceptor}'s job, inside each call; this
+ * class gives every call the time left to the image ({@link Deadline}) and says in errors how many tries
+ * were made.
  */
 final class RegistryTransport {
     private final OkHttpClient http;
     private final Endpoints endpoints;
     private final Authorizer authorizer;
+    private final boolean insecure;
+    private final SentSecrets sentSecrets;
 
-    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer) {
+    /** @param insecure {@code --insecure}: the user allows plain HTTP for every registry and its token service */
+    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer, boolean insecure,
+                      SentSecrets sentSecrets) {
         this.http = http;
         this.endpoints = endpoints;
         this.authorizer = authorizer;
+        this.insecure = insecure;
+        this.sentSecrets = sentSecrets;
     }
 
     /**
@@ -33,14 +48,16 @@ final class RegistryTransport {
      * @param repository the repository, for the path and the token scope
      * @param path       what follows {@code /v2/<repository>/}, e.g. {@code manifests/latest}
      * @param request    method and headers; the URL and Authorization are set here
+     * @param bodyLimit  the most a successful answer's body may hold (see {@link BodyLimit})
+     * @param deadline   the time left to the image this request is for
      */
-    Response execute(Operation operation, String registry, String repository, String path, Request.Builder request)
-            throws RegistryException {
+    Response execute(Operation operation, String registry, String repository, String path, Request.Builder request,
+                     long bodyLimit, Deadline deadline) throws RegistryException {
         Endpoint endpoint = endpoints.resolve(registry);
         String authority = endpoint.authority();
         boolean first = authorizer.beginFirstContact(authority);
         try {
-            return attempt(operation, endpoint, repository, path, request);
+            return attempt(operation, endpoint, repository, path, request, bodyLimit, deadline);
         } finally {
             if (first) {
                 authorizer.endFirstContact(authority);
@@ -49,19 +66,28 @@ final class RegistryTransport {
     }
 
     private Response attempt(Operation operation, Endpoint endpoint, String repository, String path,
-                             Request.Builder request) throws RegistryException {
+                             Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
         boolean challenged = false;
         while (true) {
+            checkTimeLeft(operation, endpoint, deadline);
             String authorization = authorization(operation, endpoint, repository);
-            Request.Builder attempt = request.url(endpoint.url(repository, path));
+            checkTimeLeft(operation, endpoint, deadline);
+            Tries tries = new Tries();
+            Request.Builder attempt = request.url(endpoint.url(repository, path))
+                    .tag(Tries.class, tries)
+                    .tag(BodyLimit.class, new BodyLimit(bodyLimit));
             if (authorization != null) {
+                sentSecrets.add(authorization);
                 attempt.header("Authorization", authorization);
             } else {
                 attempt.removeHeader("Authorization");
             }
             Response response;
             try {
-                response = http.newCall(attempt.build()).execute();
+                Call call = http.newCall(attempt.build());
+                // Never 0: OkHttp reads a zero timeout as none.
+                call.timeout().timeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+                response = call.execute();
             } catch (SSLException e) {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
                     endpoint = endpoints.fallBackToPlainHttp(endpoint);
@@ -74,12 +100,13 @@ final class RegistryTransport {
                     endpoint = endpoints.fallBackToPlainHttp(endpoint);
                     continue;
                 }
-                throw network(operation, endpoint, e);
+                throw network(operation, endpoint, e, tries, deadline);
             } catch (IOException e) {
-                throw network(operation, endpoint, e);
+                throw network(operation, endpoint, e, tries, deadline);
             }
             if (response.code() == 401 && !challenged && endpoint.serves(response.request().url())) {
                 challenged = true;
+                refusePlainHttpRealm(operation, endpoint, response);
                 if (retryAfterChallenge(operation, endpoint, repository, response, authorization)) {
                     response.close();
                     continue;
@@ -89,8 +116,38 @@ final class RegistryTransport {
                 return response;
             }
             try (response) {
-                throw failure(operation, endpoint, response);
+                RegistryException error = failure(operation, endpoint, response);
+                throw operation.fail(error.kind(), error.detail() + tries.describe(), error.httpStatus(), null);
             }
+        }
+    }
+
+    /** Between steps: a token fetch or a slow answer may have used up the image's time. */
+    private static void checkTimeLeft(Operation operation, Endpoint endpoint, Deadline deadline)
+            throws RegistryException {
+        if (deadline.expired()) {
+            throw operation.fail(Kind.NETWORK, "timed out talking to " + endpoint.base().host() + ": "
+                    + deadline.describe());
+        }
+    }
+
+    /**
+     * A token fetched over plain HTTP can be read and reused by anyone on the way, and so can the credentials
+     * sent for it: an HTTPS registry whose realm is plain HTTP is refused, unless plain HTTP was allowed for it
+     * (loopback, {@code --insecure}). A registry reached over plain HTTP was chosen so by the user.
+     */
+    private void refusePlainHttpRealm(Operation operation, Endpoint endpoint, Response response)
+            throws RegistryException {
+        if (!endpoint.base().isHttps() || endpoint.mayUsePlainHttp() || insecure) {
+            return;
+        }
+        Optional<Challenge> challenge = Challenge.select(response);
+        HttpUrl realm = challenge.map(Challenge::realm).map(HttpUrl::parse).orElse(null);
+        if (realm != null && !realm.isHttps()) {
+            response.close();
+            throw operation.fail(Kind.UNAUTHORIZED, "the registry " + endpoint.base().host() + " sends us to a "
+                    + "plain-HTTP token service " + realm.host() + "; refusing to fetch a token without TLS "
+                    + "(use --insecure to allow it)", 401, null);
         }
     }
 
@@ -114,9 +171,11 @@ final class RegistryTransport {
 
     private RegistryException failure(Operation operation, Endpoint endpoint, Response response) {
         if (response.isRedirect()) {
+            // OkHttp follows redirects itself except those that change scheme (followSslRedirects(false)).
             String location = response.header("Location", "");
             return operation.fail(Kind.REGISTRY_ERROR, "refused redirect from " + response.request().url().scheme()
-                    + " to " + Sanitizer.clean(location) + " (an HTTPS registry must not send us to plain HTTP)",
+                    + " to " + Sanitizer.clean(sentSecrets.scrub(RequestLogger.redactLocation(location)))
+                    + " (a redirect must not change scheme: an HTTPS registry must not send us to plain HTTP)",
                     response.code(), null);
         }
         RegistryException error = ErrorResponses.toException(operation, response);
@@ -138,19 +197,22 @@ final class RegistryTransport {
                 + "repository is private): " + error.detail(), 401, null);
     }
 
-    private static RegistryException network(Operation operation, Endpoint endpoint, IOException e) {
+    private static RegistryException network(Operation operation, Endpoint endpoint, IOException e, Tries tries,
+                                             Deadline deadline) {
         String host = endpoint.base().host();
         String detail;
         if (e instanceof UnknownHostException) {
             detail = "unknown host " + host;
         } else if (e instanceof InterruptedIOException) {
-            detail = "timed out talking to " + host;
+            // OkHttp's call timeout (the image's deadline) and its connect and read timeouts all end up here.
+            detail = "timed out talking to " + host + (deadline.expired() ? ": " + deadline.describe()
+                    : " (" + e.getMessage() + ")");
         } else if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up")) {
             return operation.fail(Kind.REGISTRY_ERROR, "too many redirects (a redirect loop?) from " + host, 0, e);
         } else {
             detail = "cannot talk to " + host + ": " + e.getMessage();
         }
-        return operation.fail(Kind.NETWORK, detail, 0, e);
+        return operation.fail(Kind.NETWORK, detail + tries.describe(), 0, e);
     }
 
     private static RegistryException authFailure(Operation operation, AuthException e) {

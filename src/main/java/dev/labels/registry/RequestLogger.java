@@ -45,6 +45,12 @@ final class RequestLogger implements Interceptor {
         return builder.build().toString();
     }
 
+    /** A Location header for a message: redacted like a logged URL when it is one, else as it came. */
+    static String redactLocation(String location) {
+        HttpUrl url = HttpUrl.parse(location);
+        return url == null ? location : redact(url);
+    }
+
     private static long millis(long start) {
         return (System.nanoTime() - start) / 1_000_000;
     }

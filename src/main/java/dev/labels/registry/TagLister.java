@@ -33,12 +33,14 @@ final class TagLister {
         this.transport = transport;
     }
 
-    List<String> list(Operation operation, String registry, String repository) throws RegistryException {
+    /** @param deadline bounds each page, like one image: a registry cannot stall a listing forever */
+    List<String> list(Operation operation, String registry, String repository, Deadline deadline)
+            throws RegistryException {
         List<String> tags = new ArrayList<>();
         String path = "tags/list?n=" + PAGE_SIZE;
         for (int page = 0; page < MAX_PAGES && path != null; page++) {
             try (Response response = transport.execute(operation, registry, repository, path,
-                    new Request.Builder().get().header("Accept", "application/json"))) {
+                    new Request.Builder().get().header("Accept", "application/json"), MAX_PAGE_BYTES, deadline)) {
                 tags.addAll(parse(operation, response));
                 path = nextPath(response, repository);
             }

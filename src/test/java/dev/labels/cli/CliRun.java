@@ -18,8 +18,21 @@ record CliRun(int exitCode, String stdout, String stderr) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Map<String, String> environment = new HashMap<>(env);
         environment.putIfAbsent("DOCKER_CONFIG", "/nonexistent/labels-test-docker-config");
+        // Every run gets an empty cache of its own unless the test names one: runs must not answer from
+        // what an earlier test (or the developer's own use) left in ~/.cache/labels.
+        environment.putIfAbsent("XDG_CACHE_HOME", freshFolder());
         int code = Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, environment, args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String freshFolder() {
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("labels-test-cache");
+            folder.toFile().deleteOnExit();
+            return folder.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static CliRun run(String... args) {

@@ -44,11 +44,31 @@ public final class FakeRegistry implements AutoCloseable {
     /** The token service's answer; by default {"token": TOKEN, "expires_in": 300}. */
     public volatile MockResponse tokenResponse;
 
+    /** Which of the fake's servers answers, for {@link #tamper}. */
+    public enum Server { REGISTRY, TOKENS, STORAGE }
+
+    /** Fault injection: sees every request and the answer the fake would give, and may answer otherwise. */
+    @FunctionalInterface
+    public interface Tamper {
+        MockResponse answer(Server server, RecordedRequest request, MockResponse normal);
+    }
+
+    public volatile Tamper tamper = (server, request, normal) -> normal;
+
+    /** Answers the first requests to {@code server} with {@code faults}, in order, then normally. */
+    public void failFirst(Server server, MockResponse... faults) {
+        java.util.Queue<MockResponse> queue = new java.util.concurrent.ConcurrentLinkedQueue<>(List.of(faults));
+        tamper = (s, request, normal) -> {
+            MockResponse fault = s == server ? queue.poll() : null;
+            return fault != null ? fault : normal;
+        };
+    }
+
     public FakeRegistry(Auth auth) throws IOException {
         this.auth = auth;
-        registry.setDispatcher(dispatcher(registryRequests, this::serveRegistry));
-        tokens.setDispatcher(dispatcher(tokenRequests, this::serveToken));
-        storage.setDispatcher(dispatcher(storageRequests, this::serveStorage));
+        registry.setDispatcher(dispatcher(Server.REGISTRY, registryRequests, this::serveRegistry));
+        tokens.setDispatcher(dispatcher(Server.TOKENS, tokenRequests, this::serveToken));
+        storage.setDispatcher(dispatcher(Server.STORAGE, storageRequests, this::serveStorage));
         registry.start();
         tokens.start();
         storage.start();
@@ -202,12 +222,13 @@ public final class FakeRegistry implements AutoCloseable {
         return end < 0 ? rest : rest.substring(0, end);
     }
 
-    private static Dispatcher dispatcher(List<RecordedRequest> log, java.util.function.Function<RecordedRequest, MockResponse> handler) {
+    private Dispatcher dispatcher(Server server, List<RecordedRequest> log,
+                                  java.util.function.Function<RecordedRequest, MockResponse> handler) {
         return new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 log.add(request);
-                return handler.apply(request);
+                return tamper.answer(server, request, handler.apply(request));
             }
         };
     }

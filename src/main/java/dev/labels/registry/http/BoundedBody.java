@@ -34,4 +34,16 @@ public final class BoundedBody {
         }
         return source.getBuffer().readByteArray();
     }
+
+    /**
+     * Buffers a body, up to {@code limit + 1} bytes, without consuming it: a later {@link #read} gets it from
+     * memory. Reading it here lets a caller retry a body cut off midway; a body over the limit, declared or
+     * not, is left for {@link #read} to refuse.
+     */
+    public static void readAhead(ResponseBody body, long limit) throws IOException {
+        if (body == null || body.contentLength() > limit) {
+            return;
+        }
+        body.source().request(limit + 1);
+    }
 }
