@@ -31,10 +31,10 @@ class DockerConfigCredentialsTest {
         DockerConfigCredentials source = config("{\"auths\":{\"https://index.docker.io/v1/\":{\"auth\":\""
                 + auth("hub-user:hub:pass") + "\"}}}");
 
-        Credentials found = source.lookup("docker.io").orElseThrow();
+        Credentials found = source.lookup("docker.io", "team/app").orElseThrow();
 
         assertEquals("hub-user", found.username());
-        assertEquals("hub:pass", found.password(), "only the first colon separates user from password");
+        assertEquals("hub:pass", found.secret(), "only the first colon separates user from password");
         assertEquals(dir.resolve("config.json").toString(), found.source());
     }
 
@@ -43,9 +43,9 @@ class DockerConfigCredentialsTest {
         DockerConfigCredentials source = config("{\"auths\":{\"https://registry.example.com:5000\":"
                 + "{\"username\":\"u\",\"password\":\"p\"}}}");
 
-        assertEquals("u", source.lookup("registry.example.com:5000").orElseThrow().username());
-        assertTrue(source.lookup("registry.example.com").isEmpty(), "another port is another registry");
-        assertTrue(source.lookup("ghcr.io").isEmpty());
+        assertEquals("u", source.lookup("registry.example.com:5000", "team/app").orElseThrow().username());
+        assertTrue(source.lookup("registry.example.com", "team/app").isEmpty(), "another port is another registry");
+        assertTrue(source.lookup("ghcr.io", "team/app").isEmpty());
     }
 
     @Test
@@ -53,14 +53,14 @@ class DockerConfigCredentialsTest {
         DockerConfigCredentials source =
                 DockerConfigCredentials.fromEnvironment(Map.of("DOCKER_CONFIG", dir.resolve("none").toString()), "/x");
 
-        assertTrue(source.lookup("docker.io").isEmpty());
+        assertTrue(source.lookup("docker.io", "team/app").isEmpty());
     }
 
     @Test
     void malformedFileIsAnErrorThatDoesNotQuoteIt() throws Exception {
         DockerConfigCredentials source = config("{\"auths\": {\"x\": \"secret-value");
 
-        CredentialException error = assertThrows(CredentialException.class, () -> source.lookup("x"));
+        CredentialException error = assertThrows(CredentialException.class, () -> source.lookup("x", "team/app"));
 
         assertTrue(error.getMessage().contains("not valid JSON"), error.getMessage());
         assertFalse(error.getMessage().contains("secret-value"));
