@@ -29,8 +29,8 @@ public final class RegistryClient implements AutoCloseable {
 
     RegistryClient(RegistryConfig config, Clock clock) {
         this.http = HttpClients.create(config);
-        this.transport = new RegistryTransport(http, new Endpoints(config),
-                new Authorizer(http, config.credentials(), clock));
+        this.transport = new RegistryTransport(new TlsClients(http, config), new Endpoints(config),
+                new Authorizer(config.credentials(), clock), config.tls());
     }
 
     /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept. */
