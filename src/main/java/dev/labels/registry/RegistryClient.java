@@ -30,7 +30,7 @@ public final class RegistryClient implements AutoCloseable {
     RegistryClient(RegistryConfig config, Clock clock) {
         this.http = HttpClients.create(config);
         this.transport = new RegistryTransport(new TlsClients(http, config), new Endpoints(config),
-                new Authorizer(config.credentials(), clock), config.tls());
+                new Authorizer(config.credentials(), clock), config);
     }
 
     /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept. */

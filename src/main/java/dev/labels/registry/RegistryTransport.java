@@ -30,12 +30,15 @@ final class RegistryTransport {
     private final Endpoints endpoints;
     private final Authorizer authorizer;
     private final TlsFiles tls;
+    /** -v: say when a mirror is skipped (the "labels" loggers are at debug level, so this must be gated here). */
+    private final boolean verbose;
 
-    RegistryTransport(TlsClients clients, Endpoints endpoints, Authorizer authorizer, TlsFiles tls) {
+    RegistryTransport(TlsClients clients, Endpoints endpoints, Authorizer authorizer, RegistryConfig config) {
         this.clients = clients;
         this.endpoints = endpoints;
         this.authorizer = authorizer;
-        this.tls = tls;
+        this.tls = config.tls();
+        this.verbose = config.verbose();
     }
 
     /**
@@ -64,7 +67,9 @@ final class RegistryTransport {
                 if (e.kind() == Kind.NETWORK) {
                     endpoints.markUnreachable(endpoint);
                 }
-                LOG.debug("mirror {} failed, trying the next endpoint: {}", endpoint.base(), e.detail());
+                if (verbose) {
+                    LOG.debug("mirror {} failed, trying the next endpoint: {}", endpoint.base(), e.detail());
+                }
                 mirrorFailures.add(endpoint.base() + ": " + e.detail());
             }
         }

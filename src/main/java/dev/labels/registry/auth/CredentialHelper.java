@@ -84,7 +84,8 @@ final class CredentialHelper {
         Drain stdout = new Drain(process.getInputStream());
         Drain stderr = new Drain(process.getErrorStream());
         try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write((serverUrl + "\n").getBytes(StandardCharsets.UTF_8));
+            // No newline, as docker sends it: helpers trim what they read, and some read to the end of input.
+            stdin.write(serverUrl.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The helper exited without reading stdin; its exit status and output tell why.
         }
