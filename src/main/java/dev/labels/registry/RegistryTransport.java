@@ -192,7 +192,7 @@ final class RegistryTransport {
                 + "repository is private): " + error.detail(), 401, null);
     }
 
-    private static RegistryException network(Operation operation, Endpoint endpoint, IOException e) {
+    private RegistryException network(Operation operation, Endpoint endpoint, IOException e) {
         String host = endpoint.base().host();
         String detail;
         if (e instanceof UnknownHostException) {
@@ -203,6 +203,9 @@ final class RegistryTransport {
             return operation.fail(Kind.REGISTRY_ERROR, "too many redirects (a redirect loop?) from " + host, 0, e);
         } else {
             detail = "cannot talk to " + host + ": " + e.getMessage();
+            if (TlsFailures.looksLikeAClosedHandshake(endpoint, e)) {
+                detail += TlsFailures.clientCertificateHint(endpoint, tls);
+            }
         }
         return operation.fail(Kind.NETWORK, detail, 0, e);
     }

@@ -33,7 +33,8 @@ final class TlsClients {
         OkHttpClient client = byRegistry.get(registry);
         if (client == null) {
             client = build(registry);
-            byRegistry.putIfAbsent(registry, client);
+            OkHttpClient raced = byRegistry.putIfAbsent(registry, client);
+            client = raced != null ? raced : client;
         }
         return client;
     }

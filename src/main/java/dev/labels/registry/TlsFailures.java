@@ -34,11 +34,27 @@ final class TlsFailures {
         String message = String.valueOf(e.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("bad_certificate") || lower.contains("certificate_required")) {
-            return operation.fail(Kind.NETWORK, name + " refused the TLS handshake (" + message + "): it wants a "
-                    + "client certificate; put NAME.cert and NAME.key in " + tls.folderHint(name) + "/"
-                    + " or use --cert-dir", 0, e);
+            return operation.fail(Kind.NETWORK, name + " refused the TLS handshake (" + message + ")"
+                    + clientCertificateHint(endpoint, tls), 0, e);
         }
         return operation.fail(Kind.NETWORK, "TLS failure talking to " + endpoint.base().host() + ": " + message, 0, e);
+    }
+
+    /**
+     * With TLS 1.3 the server checks the client certificate after the client has finished its handshake, so a
+     * registry that requires one and got none shows up as a reset or broken connection on the first write,
+     * not as a handshake error: say what that usually means.
+     */
+    static String clientCertificateHint(Endpoint endpoint, TlsFiles tls) {
+        String name = endpoint.credentialKey();
+        return "; if " + name + " requires a client certificate, put NAME.cert and NAME.key in "
+                + tls.folderHint(name) + "/ or use --cert-dir";
+    }
+
+    static boolean looksLikeAClosedHandshake(Endpoint endpoint, java.io.IOException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return endpoint.base().isHttps() && e instanceof java.net.SocketException
+                && (message.contains("broken pipe") || message.contains("connection reset"));
     }
 
     /** The certificate error behind a handshake failure, if that is what it was. */

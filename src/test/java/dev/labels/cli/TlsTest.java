@@ -1,7 +1,6 @@
 package dev.labels.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.testing.TestImageServer;
@@ -140,8 +139,9 @@ class TlsTest {
 
         CliRun run = CliRun.run("inspect", image(), "--cert-dir", dir.resolve("certs").toString());
 
-        assertNotEquals(0, run.exitCode(), run::toString);
+        assertEquals(ExitCodes.ERROR, run.exitCode(), run::toString);
         assertEquals("", run.stdout());
+        assertTrue(run.stderr().contains("client certificate"), "says what is probably missing: " + run.stderr());
     }
 
     @Test
