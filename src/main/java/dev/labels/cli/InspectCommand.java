@@ -24,7 +24,13 @@ import picocli.CommandLine.ParentCommand;
             "  labels inspect --platform linux/arm64 alpine:3.20",
             "  labels inspect --creds \"$USER:$PASS\" registry.example.com/team/app@sha256:...",
             "  labels inspect --file services.txt --jobs 16 > labels.ndjson",
-            "  labels inspect --mirror docker.io=http://127.0.0.1:5000 library/alpine"
+            "  labels inspect --mirror docker.io=http://127.0.0.1:5000 library/alpine",
+            "",
+            "Environment:",
+            "  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  proxies, as curl reads them (lower case",
+            "      wins); localhost is proxied too unless NO_PROXY lists it",
+            "  REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, DOCKER_CONFIG  where credentials are",
+            "  XDG_CONFIG_HOME  holds containers/auth.json and labels/config.json"
         })
 final class InspectCommand implements Callable<Integer> {
 

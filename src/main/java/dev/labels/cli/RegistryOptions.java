@@ -3,25 +3,37 @@ package dev.labels.cli;
 import dev.labels.registry.Mirror;
 import dev.labels.registry.RegistryConfig;
 import dev.labels.registry.auth.CredentialSource;
+import dev.labels.registry.auth.CredentialSources;
 import dev.labels.registry.auth.Credentials;
-import dev.labels.registry.auth.DockerConfigCredentials;
 import dev.labels.registry.auth.StaticCredentials;
+import dev.labels.registry.config.ConfigFile;
+import dev.labels.registry.config.ConfigFileException;
+import dev.labels.registry.config.RegistrySettings;
+import dev.labels.registry.proxy.ProxySettings;
+import dev.labels.registry.tls.TlsFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** How to reach and authenticate to registries: options shared by every command that reads images. */
+/**
+ * How to reach and authenticate to registries: options shared by every command that reads images. They are
+ * turned into a {@link RegistryConfig} together with the config file and the environment (proxies, auth
+ * files), so that a user who can {@code docker pull} or {@code skopeo inspect} an image needs no extra setup.
+ */
 final class RegistryOptions {
     /** A password on stdin is one line; more than this is not a password. */
     private static final int MAX_PASSWORD_BYTES = 64 * 1024;
 
     @Option(names = "--creds", paramLabel = "USER:PASS",
             description = "Credentials for the registry, as with skopeo (e.g. --creds \"$USER:$PASS\" in Jenkins). "
-                    + "Without them, credentials come from Docker's config.json.")
+                    + "Without them, credentials come from the auth file (--authfile, $REGISTRY_AUTH_FILE, podman's "
+                    + "containers/auth.json), then Docker's config.json and its credential helpers.")
     String creds;
 
     @Option(names = "--username", paramLabel = "USER", description = "Username; the password is read from stdin "
@@ -36,16 +48,67 @@ final class RegistryOptions {
     boolean insecure;
 
     @Option(names = "--mirror", paramLabel = "REGISTRY=URL", converter = MirrorConverter.class,
-            description = "Send a registry's requests to another endpoint (repeatable), e.g. "
-                    + "--mirror docker.io=https://mirror.example.com. Repository paths are unchanged.")
+            description = "Try another endpoint for a registry first (repeatable, tried in order, then the config "
+                    + "file's mirrors, then the registry itself), e.g. --mirror docker.io=https://mirror.example.com. "
+                    + "Repository paths are unchanged.")
     List<Mirror> mirrors = new ArrayList<>();
+
+    @Option(names = "--authfile", paramLabel = "FILE",
+            description = "Containers auth file to read credentials from, as with podman and skopeo (default: "
+                    + "$REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json, then "
+                    + "~/.config/containers/auth.json).")
+    Path authFile;
+
+    @Option(names = "--ca-cert", paramLabel = "FILE",
+            description = "PEM file of CA certificates to trust for every registry, in addition to the JVM's "
+                    + "(repeatable). Per registry: /etc/docker/certs.d/HOST[:PORT]/*.crt, as with Docker.")
+    List<Path> caCertificates = new ArrayList<>();
+
+    @Option(names = "--cert-dir", paramLabel = "DIR",
+            description = "Use DIR for every registry instead of /etc/docker/certs.d/HOST[:PORT]/, as with skopeo: "
+                    + "*.crt are CA certificates, NAME.cert with NAME.key a client certificate.")
+    Path certDir;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file with per-registry mirrors, CA and insecure settings "
+                    + "(default: $XDG_CONFIG_HOME/labels/config.json, i.e. ~/.config/labels/config.json).")
+    Path configFile;
 
     RegistryConfig toConfig(boolean verbose, InputStream stdin, Map<String, String> env, String userHome)
             throws UsageException {
-        CredentialSource fromDocker = DockerConfigCredentials.fromEnvironment(env, userHome);
+        checkFiles();
+        Map<String, RegistrySettings> registries;
+        try {
+            registries = ConfigFile.load(configFile, env, userHome);
+        } catch (ConfigFileException e) {
+            throw new UsageException(e.getMessage());
+        }
+        ProxySettings proxies;
+        try {
+            proxies = ProxySettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         Credentials given = commandLineCredentials(stdin);
-        CredentialSource credentials = given == null ? fromDocker : new StaticCredentials(given);
-        return new RegistryConfig(insecure, mirrors, credentials, verbose);
+        CredentialSource credentials = given != null ? new StaticCredentials(given)
+                : CredentialSources.fromEnvironment(env, userHome, authFile);
+        TlsFiles tls = new TlsFiles(caCertificates, certDir, TlsFiles.DOCKER_CERTS_D);
+        return new RegistryConfig(insecure, mirrors, credentials, verbose, registries, tls, proxies);
+    }
+
+    /** Files named on the command line must exist: a typo should not silently mean "no credentials". */
+    private void checkFiles() throws UsageException {
+        if (authFile != null && !Files.isRegularFile(authFile)) {
+            throw new UsageException("--authfile " + authFile + ": no such file");
+        }
+        for (Path file : caCertificates) {
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("--ca-cert " + file + ": no such file");
+            }
+        }
+        if (certDir != null && !Files.isDirectory(certDir)) {
+            throw new UsageException("--cert-dir " + certDir + ": no such folder");
+        }
     }
 
     private Credentials commandLineCredentials(InputStream stdin) throws UsageException {

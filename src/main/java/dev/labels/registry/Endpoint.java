@@ -3,14 +3,16 @@ package dev.labels.registry;
 import okhttp3.HttpUrl;
 
 /**
- * Where a registry's API is served for this run.
+ * Where a registry's API is served for this run: the registry itself or one of its mirrors.
  *
- * @param registry       the registry name from the reference
- * @param base           the base URL; {@code /v2/...} is appended to its path
- * @param credentialKey  the name credentials are looked up by: the registry, or the mirror's host:port
- * @param mayUsePlainHttp whether an HTTPS failure may be retried over plain HTTP (loopback or --insecure)
+ * @param registry        the registry name from the reference
+ * @param base            the base URL; {@code /v2/...} is appended to its path
+ * @param credentialKey   the name credentials, config-file settings and the certs.d folder are looked up by:
+ *                        the registry, or the mirror's host[:port] (a mirror never gets the upstream's secrets)
+ * @param mayUsePlainHttp whether an HTTPS failure may be retried over plain HTTP (loopback or insecure)
+ * @param mirror          whether this is a mirror, which the registry itself backs up when it fails
  */
-record Endpoint(String registry, HttpUrl base, String credentialKey, boolean mayUsePlainHttp) {
+record Endpoint(String registry, HttpUrl base, String credentialKey, boolean mayUsePlainHttp, boolean mirror) {
 
     /** {@code BASE/v2/REPOSITORY/PATH}; a query in {@code path} (tags/list?n=100) is kept as the query. */
     HttpUrl url(String repository, String path) {
@@ -30,7 +32,8 @@ record Endpoint(String registry, HttpUrl base, String credentialKey, boolean may
     }
 
     Endpoint overPlainHttp() {
-        return new Endpoint(registry, base.newBuilder().scheme("http").port(port(base)).build(), credentialKey, false);
+        return new Endpoint(registry, base.newBuilder().scheme("http").port(port(base)).build(), credentialKey, false,
+                mirror);
     }
 
     /** Keeps an explicit port; an implicit https port 443 becomes http's 80, as Docker's fallback does. */

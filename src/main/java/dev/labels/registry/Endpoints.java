@@ -1,51 +1,95 @@
 package dev.labels.registry;
 
 import dev.labels.registry.auth.RegistryHosts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 
 /**
- * Maps a registry name to the endpoint that serves it: a mirror when one is configured, Docker Hub's API host
- * for {@code docker.io}, else HTTPS on the registry's own host. Registries on loopback (and all of them with
- * {@code --insecure}) fall back to plain HTTP when HTTPS fails, as Docker does; the fallback is remembered
- * for the rest of the run.
+ * Maps a registry name to the endpoints that serve it, in the order to try them: the {@code --mirror}s, then
+ * the config file's mirrors, then the registry itself (Docker Hub's API host for {@code docker.io}, else HTTPS
+ * on the registry's own host). A mirror on the registry's own host and port replaces it: that is how a user
+ * says "this registry speaks plain HTTP" ({@code --mirror localhost:5000=http://localhost:5000}).
+ *
+ * <p>Registries on loopback (and all of them with {@code --insecure}, or {@code "insecure": true} in the config
+ * file) fall back to plain HTTP when HTTPS fails, as Docker does. The fallback is remembered for the rest of the
+ * run, and so is a mirror that could not be reached at all: later requests skip it rather than wait for it again.
  */
 final class Endpoints {
-    private final boolean insecure;
-    private final Map<String, Mirror> mirrors;
-    private final Map<String, Endpoint> resolved = new ConcurrentHashMap<>();
+    private final RegistryConfig config;
+    private final Map<String, List<Endpoint>> candidates = new ConcurrentHashMap<>();
+    private final Map<HttpUrl, Endpoint> downgraded = new ConcurrentHashMap<>();
+    private final Set<HttpUrl> unreachable = ConcurrentHashMap.newKeySet();
 
     Endpoints(RegistryConfig config) {
-        this.insecure = config.insecure();
-        this.mirrors = config.mirrors().stream()
-                .collect(Collectors.toMap(Mirror::registry, Function.identity(), (first, second) -> first));
+        this.config = config;
     }
 
-    Endpoint resolve(String registry) {
-        return resolved.computeIfAbsent(registry, this::initial);
+    /** The endpoints to try for a registry, best first; never empty, and the last one is never skipped. */
+    List<Endpoint> resolve(String registry) {
+        List<Endpoint> all = candidates.computeIfAbsent(registry, this::initial);
+        List<Endpoint> usable = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Endpoint endpoint = all.get(i);
+            if (i == all.size() - 1 || !unreachable.contains(endpoint.base())) {
+                usable.add(downgraded.getOrDefault(endpoint.base(), endpoint));
+            }
+        }
+        return usable;
     }
 
     /** Called after HTTPS failed on an endpoint that allows it: every later request uses plain HTTP. */
     Endpoint fallBackToPlainHttp(Endpoint failed) {
         Endpoint plain = failed.overPlainHttp();
-        resolved.put(failed.registry(), plain);
+        downgraded.put(failed.base(), plain);
         return plain;
     }
 
-    private Endpoint initial(String registry) {
-        Mirror mirror = mirrors.get(RegistryHosts.canonical(registry));
-        if (mirror != null) {
-            HttpUrl url = mirror.httpUrl();
-            String authority = url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
-            return new Endpoint(registry, url, authority, false);
+    /** Called when a mirror could not be reached: later requests go straight to the next endpoint. */
+    void markUnreachable(Endpoint mirror) {
+        unreachable.add(mirror.base());
+    }
+
+    private List<Endpoint> initial(String registry) {
+        String name = RegistryHosts.canonical(registry);
+        Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+        for (Mirror mirror : config.mirrors()) {
+            if (mirror.registry().equals(name)) {
+                add(endpoints, mirror(registry, mirror.httpUrl()));
+            }
         }
-        boolean dockerHub = RegistryHosts.canonical(registry).equals(RegistryHosts.DOCKER_HUB);
+        for (String url : config.settingsFor(name).mirrors()) {
+            add(endpoints, mirror(registry, HttpUrl.get(url)));
+        }
+        Endpoint upstream = upstream(registry, name);
+        boolean replaced = endpoints.values().stream().anyMatch(m ->
+                m.base().host().equals(upstream.base().host()) && m.base().port() == upstream.base().port());
+        if (!replaced) {
+            add(endpoints, upstream);
+        }
+        return List.copyOf(endpoints.values());
+    }
+
+    private static void add(Map<String, Endpoint> endpoints, Endpoint endpoint) {
+        endpoints.putIfAbsent(endpoint.base().toString(), endpoint);
+    }
+
+    private static Endpoint mirror(String registry, HttpUrl url) {
+        String authority = url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
+        // The URL's scheme is explicit: an https mirror that fails TLS is a failed mirror, not an http one.
+        return new Endpoint(registry, url, authority, false, true);
+    }
+
+    private Endpoint upstream(String registry, String name) {
+        boolean dockerHub = name.equals(RegistryHosts.DOCKER_HUB);
         String host = dockerHub ? RegistryHosts.DOCKER_HUB_API_HOST : registry;
         HttpUrl base = HttpUrl.get("https://" + host + "/");
-        return new Endpoint(registry, base, registry, insecure || isLoopback(base.host()));
+        boolean insecure = config.insecure() || config.settingsFor(name).insecure();
+        return new Endpoint(registry, base, registry, insecure || isLoopback(base.host()), false);
     }
 
     static boolean isLoopback(String host) {

@@ -1,16 +1,15 @@
 package dev.labels.registry;
 
 import dev.labels.Version;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
+import dev.labels.registry.proxy.EnvironmentProxySelector;
+import dev.labels.registry.proxy.ProxyAuthenticator;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 
-/** Builds the one OkHttpClient of a run. Every registry, token service and blob host shares its connection pool. */
+/**
+ * Builds the one OkHttpClient of a run. Every registry, token service and blob host shares its connection pool
+ * and dispatcher; registries with their own TLS settings get a client derived from it ({@link TlsClients}).
+ */
 final class HttpClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     /** Time allowed between two reads: a registry that stalls mid-body fails instead of hanging the pipeline. */
@@ -35,37 +34,14 @@ final class HttpClients {
                 .followSslRedirects(false)
                 .addInterceptor(chain -> chain.proceed(
                         chain.request().newBuilder().header("User-Agent", USER_AGENT).build()));
+        if (!config.proxies().isEmpty()) {
+            // Without proxy variables OkHttp keeps the JVM's own selector (the http.proxyHost properties).
+            builder.proxySelector(new EnvironmentProxySelector(config.proxies()))
+                    .proxyAuthenticator(new ProxyAuthenticator(config.proxies()));
+        }
         if (config.verbose()) {
             builder.addNetworkInterceptor(new RequestLogger());
         }
-        if (config.insecure()) {
-            trustEverything(builder);
-        }
         return builder.build();
-    }
-
-    /** --insecure: the user accepts any certificate, as with skopeo's --tls-verify=false. */
-    private static void trustEverything(OkHttpClient.Builder builder) {
-        X509TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-            builder.sslSocketFactory(context.getSocketFactory(), trustAll).hostnameVerifier((host, session) -> true);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available in this JVM", e);
-        }
     }
 }

@@ -58,8 +58,8 @@ public final class RegistryClient implements AutoCloseable {
                 .callTimeout(reliability.imageTimeout())
                 .build();
         this.endpoints = new Endpoints(config);
-        this.transport = new RegistryTransport(http, endpoints, new Authorizer(http, config.credentials(), clock),
-                config.insecure(), sentSecrets);
+        this.transport = new RegistryTransport(new TlsClients(http, config), endpoints,
+                new Authorizer(config.credentials(), clock), config, sentSecrets);
     }
 
     /** Starts the clock of one image: pass the result to every fetch for that image. */
@@ -68,11 +68,12 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /**
-     * The host[:port] that serves a registry in this run: the registry itself, Docker Hub's API host, or a
-     * mirror. Errors about what a registry sent name it, as the reference alone may not say who answered.
+     * The host[:port] that first serves a registry in this run: the registry itself, Docker Hub's API host, or
+     * its first mirror. Errors about what a registry sent name it, as the reference alone may not say who
+     * answered.
      */
     public String endpointAuthority(String registry) {
-        HttpUrl base = endpoints.resolve(registry).base();
+        HttpUrl base = endpoints.resolve(registry).get(0).base();
         return base.port() == HttpUrl.defaultPort(base.scheme()) ? base.host() : base.host() + ":" + base.port();
     }
 

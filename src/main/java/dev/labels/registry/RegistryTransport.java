@@ -4,10 +4,14 @@ import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.auth.Challenge;
+import dev.labels.registry.tls.TlsException;
+import dev.labels.registry.tls.TlsFiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -16,34 +20,47 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sends one registry request: picks the endpoint, authorizes, retries once after a 401 challenge, falls back
- * to plain HTTP where that is allowed, and turns every failure into a {@link RegistryException}.
- * Returns only successful responses; the caller closes them.
+ * Sends one registry request: tries the registry's endpoints in order (mirrors first), authorizes, retries
+ * once after a 401 challenge, falls back to plain HTTP where that is allowed, and turns every failure into a
+ * {@link RegistryException}. Returns only successful responses; the caller closes them.
  *
  * <p>Retries of failures that may pass are the run's {@link RetryInterceptor}'s job, inside each call; this
  * class gives every call the time left to the image ({@link Deadline}) and says in errors how many tries
  * were made.
  */
 final class RegistryTransport {
-    private final OkHttpClient http;
+    private static final Logger LOG = LoggerFactory.getLogger("labels.http");
+
+    private final TlsClients clients;
     private final Endpoints endpoints;
     private final Authorizer authorizer;
+    private final TlsFiles tls;
+    /** -v: say when a mirror is skipped (the "labels" loggers are at debug level, so this must be gated here). */
+    private final boolean verbose;
+    /** {@code --insecure}: the user allows plain HTTP for every registry and its token service. */
     private final boolean insecure;
     private final SentSecrets sentSecrets;
 
-    /** @param insecure {@code --insecure}: the user allows plain HTTP for every registry and its token service */
-    RegistryTransport(OkHttpClient http, Endpoints endpoints, Authorizer authorizer, boolean insecure,
+    RegistryTransport(TlsClients clients, Endpoints endpoints, Authorizer authorizer, RegistryConfig config,
                       SentSecrets sentSecrets) {
-        this.http = http;
+        this.clients = clients;
         this.endpoints = endpoints;
         this.authorizer = authorizer;
-        this.insecure = insecure;
+        this.tls = config.tls();
+        this.verbose = config.verbose();
+        this.insecure = config.insecure();
         this.sentSecrets = sentSecrets;
     }
 
     /**
+     * A mirror that cannot be reached, fails (5xx) or lacks the image (404, MANIFEST_UNKNOWN, NAME_UNKNOWN)
+     * gives way to the next endpoint, as containerd and Docker do; anything else (refused credentials, rate
+     * limits, a malformed answer) is the answer.
+     *
      * @param registry   the registry name from the reference
      * @param repository the repository, for the path and the token scope
      * @param path       what follows {@code /v2/<repository>/}, e.g. {@code manifests/latest}
@@ -53,7 +70,39 @@ final class RegistryTransport {
      */
     Response execute(Operation operation, String registry, String repository, String path, Request.Builder request,
                      long bodyLimit, Deadline deadline) throws RegistryException {
-        Endpoint endpoint = endpoints.resolve(registry);
+        List<Endpoint> candidates = endpoints.resolve(registry);
+        List<String> mirrorFailures = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            Endpoint endpoint = candidates.get(i);
+            try {
+                return executeOn(operation, endpoint, repository, path, request, bodyLimit, deadline);
+            } catch (RegistryException e) {
+                if (i == candidates.size() - 1 || !worthTheNextEndpoint(e) || deadline.expired()) {
+                    throw mirrorFailures.isEmpty() ? e : operation.fail(e.kind(), e.detail() + " (after mirrors: "
+                            + String.join("; ", mirrorFailures) + ")", e.httpStatus(), e);
+                }
+                if (e.kind() == Kind.NETWORK) {
+                    endpoints.markUnreachable(endpoint);
+                }
+                if (verbose) {
+                    LOG.debug("mirror {} failed, trying the next endpoint: {}", endpoint.base(), e.detail());
+                }
+                mirrorFailures.add(endpoint.base() + ": " + e.detail());
+            }
+        }
+    }
+
+    private static boolean worthTheNextEndpoint(RegistryException e) {
+        return e.kind() == Kind.NETWORK || e.kind() == Kind.NOT_FOUND
+                || (e.kind() == Kind.REGISTRY_ERROR && e.httpStatus() >= 500);
+    }
+
+    /**
+     * One endpoint. The first request to an endpoint whose challenge is unknown goes alone; concurrent ones
+     * wait for it (see {@link Authorizer#beginFirstContact}), so a batch meets the challenge once.
+     */
+    private Response executeOn(Operation operation, Endpoint endpoint, String repository, String path,
+                               Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
         String authority = endpoint.authority();
         boolean first = authorizer.beginFirstContact(authority);
         try {
@@ -65,12 +114,16 @@ final class RegistryTransport {
         }
     }
 
-    private Response attempt(Operation operation, Endpoint endpoint, String repository, String path,
+    private Response attempt(Operation operation, Endpoint start, String repository, String path,
                              Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
+        Endpoint endpoint = start;
+        OkHttpClient http = client(operation, endpoint);
         boolean challenged = false;
+        SSLException tlsFailure = null;
+        Endpoint overTls = null;
         while (true) {
             checkTimeLeft(operation, endpoint, deadline);
-            String authorization = authorization(operation, endpoint, repository);
+            String authorization = authorization(operation, http, endpoint, repository);
             checkTimeLeft(operation, endpoint, deadline);
             Tries tries = new Tries();
             Request.Builder attempt = request.url(endpoint.url(repository, path))
@@ -90,11 +143,12 @@ final class RegistryTransport {
                 response = call.execute();
             } catch (SSLException e) {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
+                    tlsFailure = e;
+                    overTls = endpoint;
                     endpoint = endpoints.fallBackToPlainHttp(endpoint);
                     continue;
                 }
-                throw operation.fail(Kind.NETWORK, "TLS failure talking to " + endpoint.base().host() + ": "
-                        + e.getMessage(), 0, e);
+                throw TlsFailures.describe(operation, endpoint, e, tls);
             } catch (java.net.ConnectException e) {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
                     endpoint = endpoints.fallBackToPlainHttp(endpoint);
@@ -102,6 +156,10 @@ final class RegistryTransport {
                 }
                 throw network(operation, endpoint, e, tries, deadline);
             } catch (IOException e) {
+                if (tlsFailure != null) {
+                    // Plain HTTP failed too, so the server speaks TLS: its certificate is the real problem.
+                    throw TlsFailures.describe(operation, overTls, tlsFailure, tls);
+                }
                 throw network(operation, endpoint, e, tries, deadline);
             }
             if (response.code() == 401 && !challenged && endpoint.serves(response.request().url())) {
@@ -116,9 +174,18 @@ final class RegistryTransport {
                 return response;
             }
             try (response) {
-                RegistryException error = failure(operation, endpoint, response);
+                RegistryException error = failure(operation, endpoint, repository, response);
                 throw operation.fail(error.kind(), error.detail() + tries.describe(), error.httpStatus(), null);
             }
+        }
+    }
+
+    private OkHttpClient client(Operation operation, Endpoint endpoint) throws RegistryException {
+        try {
+            return clients.forRegistry(endpoint.credentialKey());
+        } catch (TlsException e) {
+            throw operation.fail(Kind.NETWORK, "cannot set up TLS for " + endpoint.credentialKey() + ": "
+                    + e.getMessage(), 0, e);
         }
     }
 
@@ -151,9 +218,10 @@ final class RegistryTransport {
         }
     }
 
-    private String authorization(Operation operation, Endpoint endpoint, String repository) throws RegistryException {
+    private String authorization(Operation operation, OkHttpClient http, Endpoint endpoint, String repository)
+            throws RegistryException {
         try {
-            return authorizer.authorization(endpoint.authority(), endpoint.credentialKey(), repository);
+            return authorizer.authorization(http, endpoint.authority(), endpoint.credentialKey(), repository);
         } catch (AuthException e) {
             throw authFailure(operation, e);
         }
@@ -169,7 +237,7 @@ final class RegistryTransport {
         }
     }
 
-    private RegistryException failure(Operation operation, Endpoint endpoint, Response response) {
+    private RegistryException failure(Operation operation, Endpoint endpoint, String repository, Response response) {
         if (response.isRedirect()) {
             // OkHttp follows redirects itself except those that change scheme (followSslRedirects(false)).
             String location = response.header("Location", "");
@@ -183,13 +251,16 @@ final class RegistryTransport {
             return error;
         }
         String registry = endpoint.credentialKey();
-        if (authorizer.usedCredentials(registry)) {
+        if (authorizer.usedCredentials(registry, repository)) {
+            // The token (or Basic) was accepted by the token service but not by the registry: typically
+            // insufficient_scope. We do not retry: the same credentials would get the same answer.
             return operation.fail(Kind.UNAUTHORIZED, error.detail() + " ("
-                    + authorizer.describeCredentials(registry) + " were refused)", 401, null);
+                    + authorizer.describeCredentials(registry, repository) + " were refused)", 401, null);
         }
         if (authorizer.wantsBasic(endpoint.authority())) {
             return operation.fail(Kind.UNAUTHORIZED, "the registry requires credentials and none were found for "
-                    + registry + " (use --creds, or docker login): " + error.detail(), 401, null);
+                    + registry + " (use --creds or --authfile, or log in with docker or podman): "
+                    + error.detail(), 401, null);
         }
         // Token registries answer 401, not 404, to anonymous users for repositories that do not exist, so
         // that private names do not leak: we cannot tell the two apart.
@@ -197,8 +268,8 @@ final class RegistryTransport {
                 + "repository is private): " + error.detail(), 401, null);
     }
 
-    private static RegistryException network(Operation operation, Endpoint endpoint, IOException e, Tries tries,
-                                             Deadline deadline) {
+    private RegistryException network(Operation operation, Endpoint endpoint, IOException e, Tries tries,
+                                      Deadline deadline) {
         String host = endpoint.base().host();
         String detail;
         if (e instanceof UnknownHostException) {
@@ -211,6 +282,9 @@ final class RegistryTransport {
             return operation.fail(Kind.REGISTRY_ERROR, "too many redirects (a redirect loop?) from " + host, 0, e);
         } else {
             detail = "cannot talk to " + host + ": " + e.getMessage();
+            if (TlsFailures.looksLikeAClosedHandshake(endpoint, e)) {
+                detail += TlsFailures.clientCertificateHint(endpoint, tls);
+            }
         }
         return operation.fail(Kind.NETWORK, detail + tries.describe(), 0, e);
     }

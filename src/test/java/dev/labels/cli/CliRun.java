@@ -12,7 +12,10 @@ import java.util.Map;
 record CliRun(int exitCode, String stdout, String stderr) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Runs with an environment that has no Docker config unless the caller gives one. */
+    /**
+     * Runs with an environment that has no Docker config, no containers auth file and no labels config file
+     * unless the caller gives them: the developer's own files must never change a test's outcome.
+     */
     static CliRun run(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -21,6 +24,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
         // Every run gets an empty cache of its own unless the test names one: runs must not answer from
         // what an earlier test (or the developer's own use) left in ~/.cache/labels.
         environment.putIfAbsent("XDG_CACHE_HOME", freshFolder());
+        environment.putIfAbsent("XDG_CONFIG_HOME", "/nonexistent/labels-test-xdg-config");
         int code = Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, environment, args);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

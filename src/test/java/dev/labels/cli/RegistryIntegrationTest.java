@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.testing.FakeCredentialHelper;
 import dev.labels.testing.FixtureImage;
 import dev.labels.testing.FixtureManifest;
 import dev.labels.testing.FixtureSet;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -243,5 +245,74 @@ class RegistryIntegrationTest {
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(image.labels(), run.labels());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"HTPASSWD", "TOKEN"})
+    void credentialsComeFromADockerCredentialHelper(Mode mode, @TempDir Path dir) throws Exception {
+        String host = REGISTRIES.get(mode).host();
+        FakeCredentialHelper.answering(dir, "labels-test", LocalRegistry.USER, LocalRegistry.PASSWORD);
+        Files.writeString(dir.resolve("config.json"), "{\"credHelpers\":{\"" + host + "\":\"labels-test\"}}");
+        Map<String, String> env = new HashMap<>(FakeCredentialHelper.path(dir));
+        env.put("DOCKER_CONFIG", dir.toString());
+        FixtureImage image = FIXTURES.get(mode).oci();
+
+        CliRun run = CliRun.run(env, "", "inspect", host + "/" + image.reference());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(image.labels(), run.labels());
+        assertEquals(host, FakeCredentialHelper.asked(dir, "labels-test"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"HTPASSWD", "TOKEN"})
+    void wrongCredentialsFromAHelperExitFourNamingTheHelper(Mode mode, @TempDir Path dir) throws Exception {
+        String host = REGISTRIES.get(mode).host();
+        FakeCredentialHelper.answering(dir, "labels-test", LocalRegistry.USER, "not-the-password");
+        Files.writeString(dir.resolve("config.json"), "{\"credsStore\":\"labels-test\"}");
+        Map<String, String> env = new HashMap<>(FakeCredentialHelper.path(dir));
+        env.put("DOCKER_CONFIG", dir.toString());
+
+        CliRun run = CliRun.run(env, "", "inspect", host + "/" + FIXTURES.get(mode).dockerV2().reference());
+
+        assertEquals(ExitCodes.UNAUTHORIZED, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("docker-credential-labels-test"), run.stderr());
+        assertFalse(run.stderr().contains("not-the-password"), run.stderr());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"HTPASSWD", "TOKEN"})
+    void credentialsComeFromAContainersAuthFileByNamespace(Mode mode, @TempDir Path dir) throws Exception {
+        String host = REGISTRIES.get(mode).host();
+        FixtureImage image = FIXTURES.get(mode).dockerV2();
+        String namespace = image.repository().substring(0, image.repository().indexOf('/'));
+        Path authFile = dir.resolve("auth.json");
+        Files.writeString(authFile, "{\"auths\":{"
+                + "\"" + host + "\":{\"auth\":\"" + base64(LocalRegistry.USER + ":wrong-for-the-host") + "\"},"
+                + "\"" + host + "/" + namespace + "\":{\"auth\":\"" + base64(LocalRegistry.USER + ":" + LocalRegistry.PASSWORD) + "\"}}}");
+
+        CliRun run = CliRun.run(Map.of(), "", "inspect", host + "/" + image.reference(), "--authfile", authFile.toString());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(image.labels(), run.labels());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"HTPASSWD", "TOKEN"})
+    void credentialsComeFromThePodmanAuthFileInXdgRuntimeDir(Mode mode, @TempDir Path dir) throws Exception {
+        String host = REGISTRIES.get(mode).host();
+        Files.createDirectories(dir.resolve("containers"));
+        Files.writeString(dir.resolve("containers/auth.json"), "{\"auths\":{\"" + host + "\":{\"auth\":\""
+                + base64(LocalRegistry.USER + ":" + LocalRegistry.PASSWORD) + "\"}}}");
+        FixtureImage image = FIXTURES.get(mode).oci();
+
+        CliRun run = CliRun.run(Map.of("XDG_RUNTIME_DIR", dir.toString()), "", "inspect", host + "/" + image.reference());
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(image.labels(), run.labels());
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.registry.auth.CredentialSource;
+import dev.labels.registry.config.RegistrySettings;
+import dev.labels.registry.proxy.ProxySettings;
+import dev.labels.registry.tls.TlsFiles;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EndpointsTest {
@@ -15,9 +19,19 @@ class EndpointsTest {
         return new Endpoints(new RegistryConfig(insecure, List.of(mirrors), CredentialSource.ANONYMOUS, false));
     }
 
+    private static Endpoints endpoints(Map<String, RegistrySettings> registries, Mirror... mirrors) {
+        return new Endpoints(new RegistryConfig(false, List.of(mirrors), CredentialSource.ANONYMOUS, false,
+                registries, TlsFiles.DEFAULT, ProxySettings.NONE));
+    }
+
+    private static Endpoint only(List<Endpoint> endpoints) {
+        assertEquals(1, endpoints.size(), endpoints::toString);
+        return endpoints.get(0);
+    }
+
     @Test
     void dockerHubIsServedAtRegistry1() {
-        Endpoint hub = endpoints(false).resolve("docker.io");
+        Endpoint hub = only(endpoints(false).resolve("docker.io"));
 
         assertEquals("https://registry-1.docker.io/v2/library/alpine/manifests/3",
                 hub.url("library/alpine", "manifests/3").toString());
@@ -28,36 +42,78 @@ class EndpointsTest {
     @Test
     void loopbackRegistriesMayFallBackToPlainHttpKeepingTheirPort() {
         Endpoints endpoints = endpoints(false);
-        Endpoint local = endpoints.resolve("localhost:5000");
+        Endpoint local = only(endpoints.resolve("localhost:5000"));
         assertTrue(local.mayUsePlainHttp());
-        assertTrue(endpoints.resolve("127.0.0.1:5000").mayUsePlainHttp());
-        assertFalse(endpoints.resolve("registry.example.com").mayUsePlainHttp());
+        assertTrue(only(endpoints.resolve("127.0.0.1:5000")).mayUsePlainHttp());
+        assertFalse(only(endpoints.resolve("registry.example.com")).mayUsePlainHttp());
 
         Endpoint plain = endpoints.fallBackToPlainHttp(local);
 
         assertEquals("http://localhost:5000/v2/a/blobs/sha256:x", plain.url("a", "blobs/sha256:x").toString());
-        assertEquals(plain, endpoints.resolve("localhost:5000"), "the fallback is remembered");
+        assertEquals(plain, only(endpoints.resolve("localhost:5000")), "the fallback is remembered");
     }
 
     @Test
     void insecureAllowsPlainHttpEverywhere() {
-        assertTrue(endpoints(true).resolve("registry.example.com").mayUsePlainHttp());
+        assertTrue(only(endpoints(true).resolve("registry.example.com")).mayUsePlainHttp());
     }
 
     @Test
-    void mirrorKeepsTheRepositoryPathAndItsOwnBasePath() {
-        Endpoint mirror = endpoints(false, Mirror.parse("docker.io=http://127.0.0.1:5000/cache/"))
+    void insecureInTheConfigFileAllowsPlainHttpForThatRegistryOnly() {
+        Endpoints endpoints = endpoints(Map.of("registry.example.com", new RegistrySettings(List.of(), true, null)));
+
+        assertTrue(only(endpoints.resolve("registry.example.com")).mayUsePlainHttp());
+        assertFalse(only(endpoints.resolve("other.example.com")).mayUsePlainHttp());
+    }
+
+    @Test
+    void mirrorKeepsTheRepositoryPathAndItsOwnBasePathAndIsTriedBeforeTheRegistry() {
+        List<Endpoint> endpoints = endpoints(false, Mirror.parse("docker.io=http://127.0.0.1:5000/cache/"))
                 .resolve("docker.io");
 
+        assertEquals(2, endpoints.size());
+        Endpoint mirror = endpoints.get(0);
         assertEquals("http://127.0.0.1:5000/cache/v2/library/alpine/manifests/latest",
                 mirror.url("library/alpine", "manifests/latest").toString());
         assertEquals("127.0.0.1:5000", mirror.credentialKey(), "credentials are looked up for the mirror's host");
+        assertTrue(mirror.mirror());
+        assertEquals("registry-1.docker.io", endpoints.get(1).base().host(), "the registry itself comes last");
+        assertEquals("docker.io", endpoints.get(1).credentialKey());
+    }
+
+    @Test
+    void commandLineMirrorsComeBeforeConfigFileMirrorsAndDuplicatesAreTriedOnce() {
+        Endpoints endpoints = endpoints(Map.of("index.docker.io",
+                        new RegistrySettings(List.of("https://m2.example.com", "https://m1.example.com"), false, null)),
+                Mirror.parse("docker.io=https://m1.example.com"));
+
+        List<String> hosts = endpoints.resolve("docker.io").stream().map(e -> e.base().host()).toList();
+
+        assertEquals(List.of("m1.example.com", "m2.example.com", "registry-1.docker.io"), hosts);
+    }
+
+    @Test
+    void aMirrorOnTheRegistrysOwnHostAndPortReplacesIt() {
+        Endpoint plain = only(endpoints(false, Mirror.parse("localhost:5000=http://localhost:5000"))
+                .resolve("localhost:5000"));
+
+        assertEquals("http", plain.base().scheme());
+    }
+
+    @Test
+    void anUnreachableMirrorIsSkippedLaterButTheRegistryNeverIs() {
+        Endpoints endpoints = endpoints(false, Mirror.parse("ghcr.io=https://m.example.com"));
+        Endpoint mirror = endpoints.resolve("ghcr.io").get(0);
+
+        endpoints.markUnreachable(mirror);
+
+        assertEquals("ghcr.io", only(endpoints.resolve("ghcr.io")).base().host());
     }
 
     @Test
     void mirrorForIndexDockerIoAppliesToDockerIo() {
         Endpoint mirror = endpoints(false, Mirror.parse("index.docker.io=https://mirror.example.com"))
-                .resolve("docker.io");
+                .resolve("docker.io").get(0);
 
         assertEquals("mirror.example.com", mirror.base().host());
     }

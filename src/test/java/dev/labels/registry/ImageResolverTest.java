@@ -155,6 +155,21 @@ class ImageResolverTest {
     }
 
     @Test
+    void basicCredentialsGoToTheRegistryHostAndNowhereElse() throws Exception {
+        fake = new FakeRegistry(FakeRegistry.Auth.BASIC);
+        fake.redirectBlobs = true;
+        pushImage("team/app", "1", LABELS);
+
+        ResolvedImage image = resolve(fake.host() + "/team/app:1", null, creds());
+
+        assertEquals(LABELS, image.config().labels());
+        assertEquals(1, fake.storageRequests.size());
+        assertNull(fake.storageRequests.get(0).getHeader("Authorization"),
+                "the registry's Basic credentials must not follow the redirect to the storage host");
+        assertEquals(0, fake.tokenRequests.size());
+    }
+
+    @Test
     void basicOnlyRegistryWithoutCredentialsIsAnAuthenticationFailure() throws Exception {
         fake = new FakeRegistry(FakeRegistry.Auth.BASIC);
         pushImage("team/app", "1", LABELS);

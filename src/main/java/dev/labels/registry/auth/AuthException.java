@@ -45,6 +45,12 @@ public final class AuthException extends Exception {
         return new AuthException(Reason.MALFORMED, "token service " + host + ": " + detail, null);
     }
 
+    static AuthException unusableForBasic(String registry, Credentials credentials) {
+        String what = credentials.kind() == Credentials.Kind.IDENTITY_TOKEN ? "an identity token" : "a registry token";
+        return new AuthException(Reason.CREDENTIALS, registry + " asks for Basic authentication, but the credentials from "
+                + credentials.source() + " are " + what + ", which only token authentication can use", null);
+    }
+
     static AuthException credentials(CredentialException cause) {
         return new AuthException(Reason.CREDENTIALS, cause.getMessage(), cause);
     }

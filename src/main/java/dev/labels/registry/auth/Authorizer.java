@@ -1,6 +1,7 @@
 package dev.labels.registry.auth;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,12 +21,14 @@ import okhttp3.Response;
  *       (other repositories, other images in a batch) authenticate up front.</li>
  *   <li>{@code Basic}: the user's credentials for that registry on every request to it.
  *       {@code Bearer}: a token from the realm for scope {@code repository:NAME:pull}, fetched once per
- *       registry and repository and reused until it expires.</li>
+ *       registry and repository and reused until it expires (see {@link TokenClient} for how passwords and
+ *       identity tokens are exchanged); a {@code registrytoken} from the user's config is that token
+ *       already, and is sent as is.</li>
  *   <li>The caller retries a request at most once after a 401, so a registry that keeps refusing cannot
  *       make us loop.</li>
  * </ol>
- * Credentials are looked up by the registry's name, only when a registry asks for them, and are only ever
- * attached to requests to that registry (and to its token realm).
+ * Credentials are looked up by the registry's name and the repository, only when a registry asks for them,
+ * and are only ever attached to requests to that registry (and to its token realm).
  */
 public final class Authorizer {
     private final CredentialSource credentialSource;
@@ -37,9 +40,9 @@ public final class Authorizer {
     private final Map<String, Optional<Credentials>> credentials = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> firstContacts = new ConcurrentHashMap<>();
 
-    public Authorizer(OkHttpClient http, CredentialSource credentialSource, Clock clock) {
+    public Authorizer(CredentialSource credentialSource, Clock clock) {
         this.credentialSource = credentialSource;
-        this.tokenClient = new TokenClient(http, clock);
+        this.tokenClient = new TokenClient(clock);
         this.clock = clock;
     }
 
@@ -80,19 +83,29 @@ public final class Authorizer {
      * The {@code Authorization} value for a request to a registry endpoint, or null to send none (no
      * challenge seen yet, or Basic without credentials).
      *
+     * @param http          the registry's client, for a token request (its TLS settings apply to the realm too,
+     *                      as Docker uses one transport per registry)
      * @param authority     the endpoint's host:port, the key of what we learnt about it
      * @param registry      the registry name credentials are looked up by
-     * @param repository    the repository the request concerns, for the token scope
+     * @param repository    the repository the request concerns, for the token scope and the credentials
      */
-    public String authorization(String authority, String registry, String repository) throws AuthException {
+    public String authorization(OkHttpClient http, String authority, String registry, String repository)
+            throws AuthException {
         Challenge challenge = challenges.get(authority);
         if (challenge == null) {
             return null;
         }
+        Optional<Credentials> found = credentialsFor(registry, repository);
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
-            return credentialsFor(registry).map(Credentials::basicAuthorization).orElse(null);
+            if (found.isPresent() && found.get().kind() != Credentials.Kind.PASSWORD) {
+                throw AuthException.unusableForBasic(registry, found.get());
+            }
+            return found.map(Credentials::basicAuthorization).orElse(null);
         }
-        return token(authority, challenge, registry, repository).authorization();
+        if (found.isPresent() && found.get().kind() == Credentials.Kind.REGISTRY_TOKEN) {
+            return new BearerToken(found.get().secret(), Instant.MAX).authorization();
+        }
+        return token(http, authority, challenge, repository, found.orElse(null)).authorization();
     }
 
     /**
@@ -109,9 +122,15 @@ public final class Authorizer {
         }
         Challenge challenge = offered.get();
         challenges.put(authority, challenge);
+        Optional<Credentials> found = credentialsFor(registry, repository);
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
             boolean sentBasic = sent != null && sent.startsWith("Basic ");
-            return !sentBasic && credentialsFor(registry).isPresent();
+            return !sentBasic && found.isPresent();
+        }
+        boolean registryToken = found.isPresent() && found.get().kind() == Credentials.Kind.REGISTRY_TOKEN;
+        if (registryToken && sent != null && sent.startsWith("Bearer ")) {
+            // The user's own token was refused: sending it again cannot help.
+            return false;
         }
         if (sent != null && sent.startsWith("Bearer ")) {
             // The token was refused (expired early, revoked, or too narrow): drop it so the retry fetches a new one.
@@ -122,8 +141,8 @@ public final class Authorizer {
     }
 
     /** For messages: whether credentials were used for a registry and where they came from, never their value. */
-    public String describeCredentials(String registry) {
-        Optional<Credentials> found = credentials.getOrDefault(registry, Optional.empty());
+    public String describeCredentials(String registry, String repository) {
+        Optional<Credentials> found = credentials.getOrDefault(credentialKey(registry, repository), Optional.empty());
         return found.map(c -> "credentials for " + registry + " from " + c.source()).orElse("anonymous access");
     }
 
@@ -133,13 +152,13 @@ public final class Authorizer {
         return challenge != null && challenge.scheme() == Challenge.Scheme.BASIC;
     }
 
-    /** True when credentials were found for this registry (looked up by an earlier challenge). */
-    public boolean usedCredentials(String registry) {
-        return credentials.getOrDefault(registry, Optional.empty()).isPresent();
+    /** True when credentials were found for this registry and repository (looked up by an earlier challenge). */
+    public boolean usedCredentials(String registry, String repository) {
+        return credentials.getOrDefault(credentialKey(registry, repository), Optional.empty()).isPresent();
     }
 
-    private BearerToken token(String authority, Challenge challenge, String registry, String repository)
-            throws AuthException {
+    private BearerToken token(OkHttpClient http, String authority, Challenge challenge, String repository,
+                              Credentials found) throws AuthException {
         String key = tokenKey(authority, repository);
         BearerToken cached = tokens.get(key);
         if (cached != null && cached.isUsableAt(clock.instant())) {
@@ -151,23 +170,28 @@ public final class Authorizer {
             if (cached != null && cached.isUsableAt(clock.instant())) {
                 return cached;
             }
-            BearerToken fresh = tokenClient.fetch(challenge, scope(repository), credentialsFor(registry).orElse(null));
+            BearerToken fresh = tokenClient.fetch(http, challenge, scope(repository), found);
             tokens.put(key, fresh);
             return fresh;
         }
     }
 
-    private Optional<Credentials> credentialsFor(String registry) throws AuthException {
-        Optional<Credentials> found = credentials.get(registry);
+    private Optional<Credentials> credentialsFor(String registry, String repository) throws AuthException {
+        String key = credentialKey(registry, repository);
+        Optional<Credentials> found = credentials.get(key);
         if (found == null) {
             try {
-                found = credentialSource.lookup(registry);
+                found = credentialSource.lookup(registry, repository);
             } catch (CredentialException e) {
                 throw AuthException.credentials(e);
             }
-            credentials.put(registry, found);
+            credentials.put(key, found);
         }
         return found;
+    }
+
+    private static String credentialKey(String registry, String repository) {
+        return registry + " " + repository;
     }
 
     private static String tokenKey(String authority, String repository) {

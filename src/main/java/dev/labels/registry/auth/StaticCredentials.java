@@ -14,7 +14,7 @@ public final class StaticCredentials implements CredentialSource {
     }
 
     @Override
-    public Optional<Credentials> lookup(String registry) {
+    public Optional<Credentials> lookup(String registry, String repository) {
         return Optional.of(credentials);
     }
 }

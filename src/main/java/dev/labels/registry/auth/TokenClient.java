@@ -7,7 +7,7 @@ import dev.labels.registry.http.Limits;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -15,40 +15,45 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Fetches a Bearer token from the token service named in a challenge (Docker registry token spec:
- * {@code GET realm?service=S&scope=repository:NAME:pull}, with Basic credentials when we have some).
- *
- * <p>The realm may live on another host than the registry (Docker Hub: auth.docker.io; GitLab:
+ * Fetches a Bearer token from the token service named in a challenge, in one of the two ways of the
+ * Docker registry token spec:
+ * <ul>
+ *   <li>anonymous, or with a password: {@code GET realm?service=S&scope=repository:NAME:pull&account=U} with
+ *       Basic credentials ("Token Authentication Specification"). Some registries also take the OAuth2 POST
+ *       with {@code grant_type=password} and others refuse it; docker uses GET for passwords, so do we.</li>
+ *   <li>with an identity token (an OAuth2 refresh token): {@code POST realm} with the form
+ *       {@code grant_type=refresh_token&refresh_token=T&service=S&scope=...&client_id=labels}
+ *       ("OAuth2 Token Authentication"); the answer carries {@code access_token}.</li>
+ * </ul>
+ * The realm may live on another host than the registry (Docker Hub: auth.docker.io; GitLab:
  * gitlab.com/jwt/auth): the credentials offered are the registry's, chosen by the registry host.
  */
 final class TokenClient {
     /** The spec's default when a token response has no expires_in. */
     static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
+    /** The spec asks clients to identify themselves in the OAuth2 form. */
+    static final String CLIENT_ID = "labels";
     /** Stop using a token a little early so that it does not expire between our check and the registry's. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final OkHttpClient http;
     private final Clock clock;
 
-    TokenClient(OkHttpClient http, Clock clock) {
-        this.http = http;
+    TokenClient(Clock clock) {
         this.clock = clock;
     }
 
-    BearerToken fetch(Challenge challenge, String scope, Credentials credentials) throws AuthException {
+    /**
+     * @param http        the client of the registry the token is for (its TLS settings, proxy and pool)
+     * @param credentials a password or identity token, or null for anonymous access
+     */
+    BearerToken fetch(OkHttpClient http, Challenge challenge, String scope, Credentials credentials)
+            throws AuthException {
         HttpUrl realm = realmUrl(challenge);
-        HttpUrl.Builder url = realm.newBuilder();
-        if (challenge.service() != null) {
-            url.addQueryParameter("service", challenge.service());
-        }
-        url.addQueryParameter("scope", scope);
-        Request.Builder request = new Request.Builder().url(url.build()).get();
-        if (credentials != null) {
-            url.addQueryParameter("account", credentials.username());
-            request.url(url.build()).header("Authorization", credentials.basicAuthorization());
-        }
-        try (Response response = http.newCall(request.build()).execute()) {
+        Request request = credentials != null && credentials.kind() == Credentials.Kind.IDENTITY_TOKEN
+                ? refreshTokenRequest(realm, challenge, scope, credentials)
+                : getRequest(realm, challenge, scope, credentials);
+        try (Response response = http.newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw AuthException.refused(realm.host(), response.code(), credentials);
             }
@@ -56,6 +61,32 @@ final class TokenClient {
         } catch (IOException e) {
             throw AuthException.network(realm.host(), e);
         }
+    }
+
+    private static Request getRequest(HttpUrl realm, Challenge challenge, String scope, Credentials credentials) {
+        HttpUrl.Builder url = realm.newBuilder();
+        if (challenge.service() != null) {
+            url.addQueryParameter("service", challenge.service());
+        }
+        url.addQueryParameter("scope", scope);
+        Request.Builder request = new Request.Builder().get();
+        if (credentials != null) {
+            url.addQueryParameter("account", credentials.username());
+            request.header("Authorization", credentials.basicAuthorization());
+        }
+        return request.url(url.build()).build();
+    }
+
+    private static Request refreshTokenRequest(HttpUrl realm, Challenge challenge, String scope,
+                                               Credentials credentials) {
+        FormBody.Builder form = new FormBody.Builder()
+                .add("grant_type", "refresh_token")
+                .add("refresh_token", credentials.secret());
+        if (challenge.service() != null) {
+            form.add("service", challenge.service());
+        }
+        form.add("scope", scope).add("client_id", CLIENT_ID);
+        return new Request.Builder().url(realm).post(form.build()).build();
     }
 
     private static HttpUrl realmUrl(Challenge challenge) throws AuthException {
@@ -75,7 +106,7 @@ final class TokenClient {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw AuthException.malformed(host, "token response is not JSON");
         }
-        // The spec names the field "token"; OAuth2-minded services (and some proxies) send only "access_token".
+        // The spec names the field "token"; the OAuth2 answer (and some proxies) send only "access_token".
         String token = text(json, "token");
         if (token == null) {
             token = text(json, "access_token");
@@ -89,7 +120,7 @@ final class TokenClient {
     }
 
     private static String text(JsonNode json, String field) {
-        JsonNode node = json.get(field);
+        JsonNode node = json == null ? null : json.get(field);
         return node != null && node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
     }
 }
