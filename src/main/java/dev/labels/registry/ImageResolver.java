@@ -15,6 +15,8 @@ import dev.labels.image.ResolvedImage;
 import dev.labels.image.Schema1Manifest;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryException.Kind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,20 +46,53 @@ public final class ImageResolver {
         Operation readManifest = new Operation("reading manifest", target);
         CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference);
         Manifest manifest = parse(readManifest, fetched);
-        boolean fellBack = false;
-        Platform platform = null;
         if (manifest instanceof ImageIndex index) {
             PlatformSelector.Selection selection = select(new Operation("selecting platform", target), index, requested);
-            Descriptor chosen = selection.descriptor();
-            platform = selection.platform();
-            fellBack = selection.fellBack();
-            Operation readChild = new Operation("reading manifest", target + " (" + platform + ")");
-            fetched = fetcher.byDigest(readChild, reference, chosen.digest());
-            manifest = parse(readChild, fetched);
-            if (manifest instanceof ImageIndex) {
-                throw readChild.fail(Kind.REGISTRY_ERROR, "an index inside an index is not supported");
+            return child(reference, selection.descriptor(), selection.platform(), selection.fellBack());
+        }
+        return image(readManifest, reference, fetched, manifest, null, false);
+    }
+
+    /**
+     * Every image of a multi-platform index, in index order, attestation manifests (SBOMs, provenance) left
+     * out; for a single-platform image, that image.
+     */
+    public List<ResolvedImage> resolveAll(ImageReference reference) throws RegistryException {
+        String target = reference.toString();
+        Operation readManifest = new Operation("reading manifest", target);
+        CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference);
+        Manifest manifest = parse(readManifest, fetched);
+        if (!(manifest instanceof ImageIndex index)) {
+            return List.of(image(readManifest, reference, fetched, manifest, null, false));
+        }
+        List<ResolvedImage> images = new ArrayList<>();
+        for (Descriptor entry : index.manifests()) {
+            if (!entry.isAttestation()) {
+                images.add(child(reference, entry, entry.platform(), false));
             }
         }
+        if (images.isEmpty()) {
+            throw new Operation("listing platforms", target).fail(Kind.NOT_FOUND, "index has no image manifests");
+        }
+        return images;
+    }
+
+    /** The image an index entry points at. */
+    private ResolvedImage child(ImageReference reference, Descriptor entry, Platform platform, boolean fellBack)
+            throws RegistryException {
+        Operation readChild = new Operation("reading manifest", reference + " (" + platform + ")");
+        CachingFetcher.Fetched fetched = fetcher.byDigest(readChild, reference, entry.digest());
+        Manifest manifest = parse(readChild, fetched);
+        if (manifest instanceof ImageIndex) {
+            throw readChild.fail(Kind.REGISTRY_ERROR, "an index inside an index is not supported");
+        }
+        return image(readChild, reference, fetched, manifest, platform, fellBack);
+    }
+
+    /** An image manifest (or schema1) and its config. */
+    private ResolvedImage image(Operation readManifest, ImageReference reference, CachingFetcher.Fetched fetched,
+                                Manifest manifest, Platform platform, boolean fellBack) throws RegistryException {
+        String target = reference.toString();
         if (manifest instanceof Schema1Manifest schema1) {
             ImageConfig config = imageCall(readManifest, () -> ImageConfig.fromSchema1(schema1));
             return new ResolvedImage(target, fetched.digest(), null, platformOf(config, platform), config,
@@ -69,7 +104,7 @@ public final class ImageResolver {
         byte[] configBytes = fetcher.config(readConfig, reference, configDigest);
         ImageConfig config = imageCall(readConfig, () -> ImageConfig.parse(configBytes));
         return new ResolvedImage(target, fetched.digest(), configDigest, platformOf(config, platform), config,
-                image.annotations(), fellBack);
+                image.annotations(), fellBack, configBytes);
     }
 
     private PlatformSelector.Selection select(Operation operation, ImageIndex index, Platform requested)
