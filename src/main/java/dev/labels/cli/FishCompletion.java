@@ -104,6 +104,9 @@ final class FishCompletion {
     /** The first sentence: fish shows descriptions in a narrow column. */
     private static String shorten(String text) {
         int end = text.indexOf(". ");
+        while (end >= 0 && (text.startsWith("e.g", end - 3) || text.startsWith("i.e", end - 3))) {
+            end = text.indexOf(". ", end + 2); // an abbreviation, not the end of the sentence
+        }
         String sentence = end < 0 ? text : text.substring(0, end);
         return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
