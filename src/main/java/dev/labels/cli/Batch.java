@@ -1,6 +1,7 @@
 package dev.labels.cli;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** Runs inspections of several references and prints their records; shared by {@code inspect} and {@code list}. */
 final class Batch {
@@ -20,14 +21,27 @@ final class Batch {
     /** Inspects every reference and prints a record for each, in input order; returns the exit code. */
     static int run(LabelsCommand parent, ImageInspector inspector, List<String> references, int jobs,
                    RecordPrinter printer) {
+        return run(parent, reference -> List.of(inspector.inspect(reference)), references, jobs, printer);
+    }
+
+    /**
+     * As {@link #run(LabelsCommand, ImageInspector, List, int, RecordPrinter)} with any number of records per
+     * reference (one per platform for --all-platforms). The first failure in input order decides the exit code.
+     */
+    static int run(LabelsCommand parent, Function<String, List<Outcome>> inspect, List<String> references, int jobs,
+                   RecordPrinter printer) {
         Progress progress = parent.progress(references.size());
         int[] exitCode = {ExitCodes.OK};
-        new BatchRunner(jobs).run(references, inspector::inspect, outcome -> {
-            progress.record(outcome.failed());
-            printer.print(outcome.record());
-            if (exitCode[0] == ExitCodes.OK && outcome.failed()) {
-                exitCode[0] = outcome.exitCode();
+        new BatchRunner<List<Outcome>>(jobs).run(references, inspect, outcomes -> {
+            boolean failed = false;
+            for (Outcome outcome : outcomes) {
+                failed |= outcome.failed();
+                printer.print(outcome.record());
+                if (exitCode[0] == ExitCodes.OK && outcome.failed()) {
+                    exitCode[0] = outcome.exitCode();
+                }
             }
+            progress.record(failed);
         });
         progress.finish();
         printer.finish();

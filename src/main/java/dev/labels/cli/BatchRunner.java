@@ -16,7 +16,7 @@ import java.util.function.Function;
  * at a time, at most {@code jobs} requests are in flight. Outcomes waiting for an earlier one are bounded by a
  * window, so memory stays flat however many inputs there are.
  */
-final class BatchRunner {
+final class BatchRunner<T> {
     /** How many inputs may be started ahead of the first unfinished one, per job. */
     private static final int WINDOW_PER_JOB = 4;
 
@@ -26,7 +26,7 @@ final class BatchRunner {
         this.jobs = jobs;
     }
 
-    void run(List<String> inputs, Function<String, Outcome> task, Consumer<Outcome> sink) {
+    void run(List<String> inputs, Function<String, T> task, Consumer<T> sink) {
         if (jobs == 1 || inputs.size() == 1) {
             inputs.forEach(input -> sink.accept(task.apply(input)));
             return;
@@ -37,7 +37,7 @@ final class BatchRunner {
             return thread;
         });
         try {
-            Deque<Future<Outcome>> pending = new ArrayDeque<>();
+            Deque<Future<T>> pending = new ArrayDeque<>();
             int window = jobs * WINDOW_PER_JOB;
             int next = 0;
             while (next < inputs.size() || !pending.isEmpty()) {
@@ -52,7 +52,7 @@ final class BatchRunner {
         }
     }
 
-    private static Outcome await(Future<Outcome> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {

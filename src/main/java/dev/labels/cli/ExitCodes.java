@@ -1,6 +1,7 @@
 package dev.labels.cli;
 
 import dev.labels.image.InvalidPlatformException;
+import dev.labels.labels.FormatException;
 import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.RegistryException;
 import picocli.CommandLine;
@@ -19,17 +20,24 @@ public final class ExitCodes {
     public static final int UNAUTHORIZED = 4;
     /** The registry rate-limited us. */
     public static final int RATE_LIMITED = 5;
+    /** A required label is missing or has another value (--require), or the label of --get is missing. */
+    public static final int LABEL_MISSING = 6;
+    /** {@code labels diff}: the selected labels of the two images differ. Not an error. */
+    public static final int DIFFERENT = 7;
 
     private ExitCodes() {
     }
 
     /**
      * The code a batch record carries for a failure: NOT_FOUND, UNAUTHORIZED, RATE_LIMITED, INVALID_REFERENCE,
-     * REGISTRY_ERROR or NETWORK. Stable names for scripts, decided here next to the exit codes.
+     * LABEL_MISSING, REGISTRY_ERROR or NETWORK. Stable names for scripts, decided here next to the exit codes.
      */
     public static String errorCode(Throwable error) {
         if (error instanceof InvalidReferenceException) {
             return "INVALID_REFERENCE";
+        }
+        if (error instanceof LabelCheckException) {
+            return "LABEL_MISSING";
         }
         if (error instanceof RegistryException registry) {
             return registry.kind().name();
@@ -42,7 +50,8 @@ public final class ExitCodes {
         String message = error.getMessage();
         if (error instanceof RegistryException || error instanceof InvalidReferenceException
                 || error instanceof InvalidPlatformException || error instanceof UsageException
-                || error instanceof CommandLine.ParameterException) {
+                || error instanceof CommandLine.ParameterException || error instanceof FormatException
+                || error instanceof LabelCheckException) {
             return message;
         }
         return "internal error: " + error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
@@ -50,8 +59,13 @@ public final class ExitCodes {
 
     public static int of(Throwable error) {
         if (error instanceof InvalidReferenceException || error instanceof InvalidPlatformException
-                || error instanceof CommandLine.ParameterException || error instanceof UsageException) {
+                || error instanceof CommandLine.ParameterException || error instanceof UsageException
+                || error instanceof FormatException) {
+            // A format that cannot carry the selected labels: the user narrows the selection or picks another.
             return USAGE;
+        }
+        if (error instanceof LabelCheckException) {
+            return LABEL_MISSING;
         }
         if (error instanceof RegistryException registry) {
             return switch (registry.kind()) {

@@ -1,26 +1,45 @@
 package dev.labels.cli;
 
 import dev.labels.image.Platform;
+import dev.labels.image.ResolvedImage;
+import dev.labels.labels.ImageDetails;
 import dev.labels.labels.ImageRecord;
 import dev.labels.labels.LabelSelector;
-import dev.labels.image.ResolvedImage;
+import dev.labels.labels.Requirement;
 import dev.labels.source.ImageSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Inspects one reference as given by the user and never throws: every failure, expected or not, becomes the
- * outcome's error, so that a batch always has exactly one record per input.
+ * outcome's error, so that a batch always has exactly one record per input (per platform with
+ * {@link #inspectAll}).
  */
 final class ImageInspector {
     private final ImageSource source;
     private final Platform platform;
     private final LabelSelector selector;
+    private final List<Requirement> requirements;
+    private final boolean full;
     private final Consumer<String> warn;
 
     ImageInspector(ImageSource source, Platform platform, LabelSelector selector, Consumer<String> warn) {
+        this(source, platform, selector, List.of(), false, warn);
+    }
+
+    /**
+     * @param requirements --require: checked against each image's full label set
+     * @param full         --full: records carry {@link ImageDetails}
+     */
+    ImageInspector(ImageSource source, Platform platform, LabelSelector selector, List<Requirement> requirements,
+                   boolean full, Consumer<String> warn) {
         this.source = source;
         this.platform = platform;
         this.selector = selector;
+        this.requirements = List.copyOf(requirements);
+        this.full = full;
         this.warn = warn;
     }
 
@@ -39,9 +58,37 @@ final class ImageInspector {
             if (image.platformFellBack()) {
                 warn.accept("no image for " + Platform.host() + " in " + image.name() + "; using " + image.platform());
             }
-            return Outcome.success(ImageRecord.of(reference, image, selector.select(image.config().labels())), image);
+            return outcome(reference, image);
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             return Outcome.failure(reference, resolvedName(reference), e);
         }
+    }
+
+    /** One outcome per platform of the image (--all-platforms); one failure when it cannot be read. */
+    List<Outcome> inspectAll(String reference) {
+        try {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (ResolvedImage image : source.resolveAll(reference)) {
+                outcomes.add(outcome(reference, image));
+            }
+            return outcomes;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return List.of(Outcome.failure(reference, resolvedName(reference), e));
+        }
+    }
+
+    private Outcome outcome(String reference, ResolvedImage image) {
+        ImageRecord record = ImageRecord.of(reference, image, selector.select(image.config().labels()));
+        if (full) {
+            record = record.withDetails(ImageDetails.of(image));
+        }
+        List<Requirement> unmet = Requirement.unmet(requirements, image.config().labels());
+        if (unmet.isEmpty()) {
+            return Outcome.success(record, image);
+        }
+        String reasons = unmet.stream().map(r -> r.unmetBy(image.config().labels())).collect(Collectors.joining("; "));
+        String where = image.platform() == null ? image.name() : image.name() + " (" + image.platform() + ")";
+        return new Outcome(record.withMissing(unmet.stream().map(Requirement::text).toList()), image,
+                new LabelCheckException(where + ": required label " + reasons));
     }
 }

@@ -7,6 +7,7 @@ import dev.labels.registry.RegistryClient;
 import dev.labels.source.ImageSource;
 import dev.labels.source.RegistrySource;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -19,19 +20,34 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 ok, 1 error (network, malformed answer), 2 usage or invalid reference,",
-            "  3 not found, 4 authentication failed, 5 rate-limited"
+            "  3 not found, 4 authentication failed, 5 rate-limited,",
+            "  6 a required label is missing (--require, --get), 7 diff found differences",
+            "",
+            "Examples:",
+            "  labels inspect wehkamp/blaze-dodo-service:87-2b51c14",
+            "  eval \"$(labels inspect -o env --prefix blaze.service. app:1)\"",
+            "  labels diff app:86 app:87",
+            "  labels help inspect"
         })
 final class LabelsCommand {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     private final InputStream stdin;
+    private final OutputStream stdout;
     private final Map<String, String> env;
     private final String userHome;
     private final boolean stderrIsTerminal;
 
     LabelsCommand(InputStream stdin, Map<String, String> env, String userHome, boolean stderrIsTerminal) {
+        this(stdin, null, env, userHome, stderrIsTerminal);
+    }
+
+    /** @param stdout the raw stdout under {@link #out()}, for output that must be bytes as they are */
+    LabelsCommand(InputStream stdin, OutputStream stdout, Map<String, String> env, String userHome,
+                  boolean stderrIsTerminal) {
         this.stdin = stdin;
+        this.stdout = stdout;
         this.env = env;
         this.userHome = userHome;
         this.stderrIsTerminal = stderrIsTerminal;
@@ -60,6 +76,16 @@ final class LabelsCommand {
 
     PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /** Writes bytes to stdout unchanged (no charset round trip), after whatever {@link #out()} holds. */
+    void writeRaw(byte[] bytes) throws java.io.IOException {
+        out().flush();
+        if (stdout == null) {
+            throw new IllegalStateException("no raw stdout"); // only Main makes the command, and it gives one
+        }
+        stdout.write(bytes);
+        stdout.flush();
     }
 
     PrintWriter err() {

@@ -2,6 +2,7 @@ package dev.labels.cli;
 
 import dev.labels.image.Platform;
 import dev.labels.labels.LabelSelector;
+import dev.labels.labels.Requirement;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import picocli.CommandLine.ParentCommand;
         footerHeading = "%nExamples:%n",
         footer = {
             "  labels list wehkamp/blaze-dodo-service | jq -c '{tag: .reference, mem: .labels.\"blaze.service.deployment.memory\"}'",
-            "  labels list --match '87-*' --prefix blaze. -o json ghcr.io/org/app"
+            "  labels list --match '87-*' --prefix blaze. -o json ghcr.io/org/app",
+            "  labels list --prefix blaze.service.deployment. -o table ghcr.io/org/app",
+            "  labels list --require org.opencontainers.image.revision ghcr.io/org/app > audit.ndjson"
         })
 final class ListCommand implements Callable<Integer> {
 
@@ -37,14 +40,20 @@ final class ListCommand implements Callable<Integer> {
             description = "Platform to read from multi-platform images (default as for inspect).")
     Platform platform;
 
-    @Option(names = "--prefix", paramLabel = "PREFIX", description = "Keep only labels starting with PREFIX (repeatable).")
-    List<String> prefixes = new ArrayList<>();
+    @Mixin
+    LabelSelection selection;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "ndjson (default) or json (an array).")
-    OutputFormat output = OutputFormat.ndjson;
+    @Option(names = "--require", paramLabel = "KEY[=VALUE]",
+            description = "Records of images without label KEY (or with another VALUE) say so in \"missing\"; "
+                    + "exit 6 (repeatable).")
+    List<String> requires = new ArrayList<>();
 
-    @Option(names = "--compact", description = "With -o json: print the array on one line.")
-    boolean compact;
+    @Option(names = "--full", description = "Records also carry digests, created, env, entrypoint, cmd, user, "
+            + "workingDir, exposedPorts and annotations.")
+    boolean full;
+
+    @Mixin
+    OutputOptions outputOptions;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "8",
             description = "Images inspected at once, so requests in flight (default: ${DEFAULT-VALUE}).")
@@ -65,14 +74,23 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Batch.checkJobs(jobs);
+        LabelSelector selector = selection.selector(List.of()); // --match selects tags here, not label keys
+        List<Requirement> requirements = Requirements.parse(requires);
+        outputOptions.check();
+        outputOptions.checkSeveral("list prints one record per tag");
+        if (full && outputOptions.output == OutputFormat.table) {
+            throw new UsageException("--full works with JSON output only, not -o table");
+        }
+        OutputFormat output = outputOptions.output == null ? OutputFormat.ndjson : outputOptions.output;
         ImageReference repo = RepositoryArgument.parse(repository);
         try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
             List<String> tags = TagsCommand.matching(TagsCommand.listTags(client, repo), matches);
             // Records name each image by its full reference, so that they can be fed back to inspect.
             List<String> references = tags.stream().map(tag -> repo.name() + ":" + tag).toList();
-            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform,
-                    new LabelSelector(prefixes), parent::warn);
-            return Batch.run(parent, inspector, references, jobs, new RecordPrinter(parent.out(), output, compact));
+            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
+                    requirements, full, parent::warn);
+            return Batch.run(parent, inspector, references, jobs,
+                    new RecordPrinter(parent.out(), output, outputOptions.compact, outputOptions.nested));
         }
     }
 }

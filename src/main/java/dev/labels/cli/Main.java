@@ -39,7 +39,7 @@ public final class Main {
 
     static int run(InputStream in, OutputStream out, OutputStream err, Map<String, String> env,
                    boolean stderrIsTerminal, String... args) {
-        LabelsCommand root = new LabelsCommand(in, env, System.getProperty("user.home"), stderrIsTerminal);
+        LabelsCommand root = new LabelsCommand(in, out, env, System.getProperty("user.home"), stderrIsTerminal);
         ErrorReporter reporter = new ErrorReporter();
         CommandLine commandLine = new CommandLine(root);
         Subcommands.register(commandLine, args);

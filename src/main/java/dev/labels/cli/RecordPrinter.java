@@ -2,36 +2,71 @@ package dev.labels.cli;
 
 import dev.labels.labels.ImageRecord;
 import dev.labels.labels.JsonWriter;
+import dev.labels.labels.TableWriter;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Prints batch records: streamed one per line (ndjson), or gathered into one JSON array (json). */
+/**
+ * Prints batch records: streamed one per line (ndjson), gathered into one JSON array (json), or gathered
+ * into one table (table: REFERENCE, PLATFORM, KEY and VALUE, one row per label; an image without labels,
+ * a failed image and unmet --require get a row with KEY {@code (no labels)}, {@code (error)} or
+ * {@code (missing)}).
+ */
 final class RecordPrinter {
     private final PrintWriter out;
     private final OutputFormat format;
     private final boolean compact;
+    private final boolean nested;
     private final List<Object> gathered = new ArrayList<>();
+    private final TableWriter table = new TableWriter("REFERENCE", "PLATFORM", "KEY", "VALUE");
 
     RecordPrinter(PrintWriter out, OutputFormat format, boolean compact) {
+        this(out, format, compact, false);
+    }
+
+    RecordPrinter(PrintWriter out, OutputFormat format, boolean compact, boolean nested) {
+        if (format.singleImageOnly()) {
+            throw new IllegalArgumentException("-o " + format + " has no records"); // callers check first
+        }
         this.out = out;
         this.format = format;
         this.compact = compact;
+        this.nested = nested;
     }
 
     void print(ImageRecord record) {
-        if (format == OutputFormat.ndjson) {
-            out.print(new JsonWriter(true).write(record.toJson()));
-            out.flush();
-        } else {
-            gathered.add(record.toJson());
+        switch (format) {
+            case ndjson -> {
+                out.print(new JsonWriter(true).write(record.toJson(nested)));
+                out.flush();
+            }
+            case table -> addRows(record);
+            default -> gathered.add(record.toJson(nested));
         }
     }
 
     void finish() {
         if (format == OutputFormat.json) {
             out.print(new JsonWriter(compact).write(gathered));
-            out.flush();
+        } else if (format == OutputFormat.table) {
+            out.print(table.write());
+        }
+        out.flush();
+    }
+
+    private void addRows(ImageRecord record) {
+        String platform = record.platform() == null ? "" : record.platform();
+        if (record.failed()) {
+            table.add(record.reference(), platform, "(error)", record.error().code() + ": " + record.error().message());
+            return;
+        }
+        if (record.labels().isEmpty()) {
+            table.add(record.reference(), platform, "(no labels)", "");
+        }
+        record.labels().forEach((key, value) -> table.add(record.reference(), platform, key, value));
+        if (!record.missing().isEmpty()) {
+            table.add(record.reference(), platform, "(missing)", String.join(", ", record.missing()));
         }
     }
 }

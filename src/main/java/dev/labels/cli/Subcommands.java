@@ -19,7 +19,10 @@ final class Subcommands {
         ALL.put("inspect", InspectCommand::new);
         ALL.put("list", ListCommand::new);
         ALL.put("tags", TagsCommand::new);
+        ALL.put("diff", DiffCommand::new);
+        ALL.put("config", ConfigCommand::new);
         ALL.put("cache", CacheCommand::new);
+        ALL.put("completion", CompletionCommand::new);
         ALL.put("help", CommandLine.HelpCommand::new);
         ALL.put("__train", TrainCommand::new);
     }
@@ -29,7 +32,8 @@ final class Subcommands {
 
     static void register(CommandLine root, String[] args) {
         Supplier<Object> named = args.length > 0 ? ALL.get(args[0]) : null;
-        if (named != null && !args[0].equals("help")) {
+        // help and completion describe the whole tree, so they need all of it.
+        if (named != null && !args[0].equals("help") && !args[0].equals("completion")) {
             root.addSubcommand(args[0], named.get());
             return;
         }

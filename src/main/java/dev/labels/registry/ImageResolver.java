@@ -15,6 +15,8 @@ import dev.labels.image.ResolvedImage;
 import dev.labels.image.Schema1Manifest;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryException.Kind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,44 +42,87 @@ public final class ImageResolver {
         this(client, ImageCache.NONE, defaultPlatform);
     }
 
+    /** What the reads of one image share: the reference, its deadline, and who answers for the registry. */
+    private record Read(ImageReference reference, Deadline deadline, String source) {
+        String target() {
+            return reference.toString();
+        }
+    }
+
+    private Read start(ImageReference reference) {
+        return new Read(reference, client.newDeadline(), answeredBy(reference));
+    }
+
     /**
      * @param requested the platform the user asked for, or null for the default (linux and this machine's
      *                  architecture, falling back to the first platform of the index)
      */
     public ResolvedImage resolve(ImageReference reference, Platform requested) throws RegistryException {
-        Deadline deadline = client.newDeadline();
-        String target = reference.toString();
-        String source = answeredBy(reference);
-        Operation readManifest = new Operation("reading manifest", target);
-        CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference, deadline, source);
-        Manifest manifest = parse(readManifest, fetched, source);
-        boolean fellBack = false;
-        Platform platform = null;
+        Read read = start(reference);
+        Operation readManifest = new Operation("reading manifest", read.target());
+        CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference, read.deadline(), read.source());
+        Manifest manifest = parse(readManifest, fetched, read.source());
         if (manifest instanceof ImageIndex index) {
-            PlatformSelector.Selection selection =
-                    select(new Operation("selecting platform", target), index, requested, source);
-            Descriptor chosen = selection.descriptor();
-            platform = selection.platform();
-            fellBack = selection.fellBack();
-            Operation readChild = new Operation("reading manifest", target + " (" + platform + ")");
-            fetched = fetcher.byDigest(readChild, reference, chosen.digest(), deadline, source);
-            manifest = parse(readChild, fetched, source);
-            if (manifest instanceof ImageIndex) {
-                throw readChild.fail(Kind.REGISTRY_ERROR, "an index inside an index is not supported" + source);
+            Operation selecting = new Operation("selecting platform", read.target());
+            PlatformSelector.Selection selection = imageCall(selecting, read.source(),
+                    () -> PlatformSelector.select(index, requested, defaultPlatform));
+            return child(read, selection.descriptor(), selection.platform(), selection.fellBack());
+        }
+        return image(read, readManifest, fetched, manifest, null, false);
+    }
+
+    /**
+     * Every image of a multi-platform index, in index order, attestation manifests (SBOMs, provenance) left
+     * out; for a single-platform image, that image.
+     */
+    public List<ResolvedImage> resolveAll(ImageReference reference) throws RegistryException {
+        Read read = start(reference);
+        Operation readManifest = new Operation("reading manifest", read.target());
+        CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference, read.deadline(), read.source());
+        Manifest manifest = parse(readManifest, fetched, read.source());
+        if (!(manifest instanceof ImageIndex index)) {
+            return List.of(image(read, readManifest, fetched, manifest, null, false));
+        }
+        List<ResolvedImage> images = new ArrayList<>();
+        for (Descriptor entry : index.manifests()) {
+            if (!entry.isAttestation()) {
+                images.add(child(read, entry, entry.platform(), false));
             }
         }
+        if (images.isEmpty()) {
+            throw new Operation("listing platforms", read.target()).fail(Kind.NOT_FOUND, "index has no image manifests");
+        }
+        return images;
+    }
+
+    /** The image an index entry points at. */
+    private ResolvedImage child(Read read, Descriptor entry, Platform platform, boolean fellBack)
+            throws RegistryException {
+        Operation readChild = new Operation("reading manifest", read.target() + " (" + platform + ")");
+        CachingFetcher.Fetched fetched = fetcher.byDigest(readChild, read.reference(), entry.digest(),
+                read.deadline(), read.source());
+        Manifest manifest = parse(readChild, fetched, read.source());
+        if (manifest instanceof ImageIndex) {
+            throw readChild.fail(Kind.REGISTRY_ERROR, "an index inside an index is not supported" + read.source());
+        }
+        return image(read, readChild, fetched, manifest, platform, fellBack);
+    }
+
+    /** An image manifest (or schema1) and its config. */
+    private ResolvedImage image(Read read, Operation readManifest, CachingFetcher.Fetched fetched, Manifest manifest,
+                                Platform platform, boolean fellBack) throws RegistryException {
         if (manifest instanceof Schema1Manifest schema1) {
-            ImageConfig config = imageCall(readManifest, source, () -> ImageConfig.fromSchema1(schema1));
-            return new ResolvedImage(target, fetched.digest(), null, platformOf(config, platform), config,
+            ImageConfig config = imageCall(readManifest, read.source(), () -> ImageConfig.fromSchema1(schema1));
+            return new ResolvedImage(read.target(), fetched.digest(), null, platformOf(config, platform), config,
                     Map.of(), fellBack);
         }
         ImageManifest image = (ImageManifest) manifest;
         String configDigest = image.config().digest();
-        Operation readConfig = new Operation("reading config " + configDigest, target);
-        byte[] configBytes = fetcher.config(readConfig, reference, configDigest, deadline, source);
-        ImageConfig config = imageCall(readConfig, source, () -> ImageConfig.parse(configBytes));
-        return new ResolvedImage(target, fetched.digest(), configDigest, platformOf(config, platform), config,
-                image.annotations(), fellBack);
+        Operation readConfig = new Operation("reading config " + configDigest, read.target());
+        byte[] configBytes = fetcher.config(readConfig, read.reference(), configDigest, read.deadline(), read.source());
+        ImageConfig config = imageCall(readConfig, read.source(), () -> ImageConfig.parse(configBytes));
+        return new ResolvedImage(read.target(), fetched.digest(), configDigest, platformOf(config, platform), config,
+                image.annotations(), fellBack, configBytes);
     }
 
     /**
@@ -87,11 +132,6 @@ public final class ImageResolver {
     private String answeredBy(ImageReference reference) {
         String authority = client.endpointAuthority(reference.registry());
         return authority.equalsIgnoreCase(reference.registry()) ? "" : " (answer from " + authority + ")";
-    }
-
-    private PlatformSelector.Selection select(Operation operation, ImageIndex index, Platform requested,
-                                              String source) throws RegistryException {
-        return imageCall(operation, source, () -> PlatformSelector.select(index, requested, defaultPlatform));
     }
 
     private Manifest parse(Operation operation, CachingFetcher.Fetched fetched, String source)

@@ -4,6 +4,7 @@ import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.RegistryException;
+import java.util.List;
 
 /** Where images are read from, given a reference as the user wrote it. */
 public interface ImageSource {
@@ -13,4 +14,13 @@ public interface ImageSource {
      * @param platform  the platform asked for, or null for the default
      */
     ResolvedImage resolve(String reference, Platform platform) throws InvalidReferenceException, RegistryException;
+
+    /**
+     * Every platform's image of a multi-platform reference (attestations left out), for
+     * {@code --all-platforms}; for a single-platform image, that one image. The default suits sources that hold
+     * single-platform images only; sources that can hold an index override it.
+     */
+    default List<ResolvedImage> resolveAll(String reference) throws InvalidReferenceException, RegistryException {
+        return List.of(resolve(reference, null));
+    }
 }

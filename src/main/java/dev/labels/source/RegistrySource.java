@@ -6,6 +6,7 @@ import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.ImageResolver;
 import dev.labels.registry.RegistryException;
+import java.util.List;
 
 /** Images in registries: {@code [REGISTRY/]REPOSITORY[:TAG][@DIGEST]}. */
 public final class RegistrySource implements ImageSource {
@@ -19,5 +20,10 @@ public final class RegistrySource implements ImageSource {
     public ResolvedImage resolve(String reference, Platform platform)
             throws InvalidReferenceException, RegistryException {
         return resolver.resolve(ImageReference.parse(reference), platform);
+    }
+
+    @Override
+    public List<ResolvedImage> resolveAll(String reference) throws InvalidReferenceException, RegistryException {
+        return resolver.resolveAll(ImageReference.parse(reference));
     }
 }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** One in-process run of the command line with captured stdout, stderr and exit code. */
-record CliRun(int exitCode, String stdout, String stderr) {
+/** One in-process run of the command line with captured stdout (as text and as bytes), stderr and exit code. */
+record CliRun(int exitCode, String stdout, String stderr, byte[] stdoutBytes) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
@@ -26,7 +26,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
         environment.putIfAbsent("XDG_CACHE_HOME", freshFolder());
         environment.putIfAbsent("XDG_CONFIG_HOME", "/nonexistent/labels-test-xdg-config");
         int code = Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, environment, args);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), out.toByteArray());
     }
 
     private static String freshFolder() {

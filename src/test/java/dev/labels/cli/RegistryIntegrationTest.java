@@ -315,4 +315,67 @@ class RegistryIntegrationTest {
     private static String base64(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void configPrintsTheConfigBlobByteForByteAsPushedAndAsSkopeoReadsIt(Mode mode) {
+        List<Executable> checks = new ArrayList<>();
+        FixtureSet set = FIXTURES.get(mode);
+        for (FixtureImage image : set.all()) {
+            for (FixtureManifest platform : image.platforms()) {
+                checks.add(() -> {
+                    List<String> args = new ArrayList<>(List.of(inspect(mode, image.reference(),
+                            "--platform", platform.platform().toString(), "--no-cache")));
+                    args.set(0, "config");
+                    CliRun run = CliRun.run(args.toArray(String[]::new));
+                    assertEquals(0, run.exitCode(), run::toString);
+                    assertEquals(platform.configDigest(), sha256(run.stdoutBytes()),
+                            "the bytes printed are the blob pushed: " + image.reference() + " " + platform.platform());
+                    String oracle = Skopeo.rawConfig(REGISTRIES.get(mode).host(), image.reference(),
+                            skopeoOptions(mode).withPlatform(platform.platform()));
+                    assertEquals(oracle, run.stdout(), image.reference() + " vs skopeo --config --raw");
+                });
+            }
+        }
+        assertAll(checks);
+    }
+
+    @Test
+    void allPlatformsOfAnIndexGiveOneRecordPerPlatformAndNoAttestation() throws Exception {
+        FixtureImage index = FIXTURES.get(Mode.ANONYMOUS).ociIndex();
+
+        CliRun run = CliRun.run(inspect(Mode.ANONYMOUS, index.reference(), "--all-platforms", "-o", "json"));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        com.fasterxml.jackson.databind.JsonNode records = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.stdout());
+        assertEquals(index.platforms().size(), records.size(), run.stdout());
+        for (int i = 0; i < records.size(); i++) {
+            FixtureManifest platform = index.platforms().get(i);
+            assertEquals(platform.platform().toString(), records.get(i).get("platform").asText());
+            assertEquals(platform.digest(), records.get(i).get("digest").asText());
+            Map<String, String> labels = new java.util.TreeMap<>();
+            records.get(i).get("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            assertEquals(Skopeo.labels(REGISTRIES.get(Mode.ANONYMOUS).host(), index.reference(),
+                    Skopeo.Options.anonymous().withPlatform(platform.platform())), labels);
+        }
+    }
+
+    @Test
+    void diffBetweenTagsFindsTheOneChangedLabel() {
+        String host = REGISTRIES.get(Mode.ANONYMOUS).host();
+        FixtureSet set = FIXTURES.get(Mode.ANONYMOUS);
+
+        CliRun changed = CliRun.run("diff", host + "/" + set.dockerV2().reference(),
+                host + "/" + set.dockerV2Tag2().reference(), "--compact");
+        CliRun same = CliRun.run("diff", host + "/" + set.dockerV2().reference(),
+                host + "/" + set.dockerV2().digestReference(), "--compact");
+
+        assertEquals(ExitCodes.DIFFERENT, changed.exitCode(), changed::toString);
+        assertEquals("{\"added\":{},\"removed\":{},\"changed\":{\"blaze.service.deployment.memory\":"
+                + "{\"from\":\"300\",\"to\":\"512\"}}}\n", changed.stdout());
+        assertEquals(0, same.exitCode(), same::toString);
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
 }

@@ -91,8 +91,25 @@ public final class Skopeo {
         }
     }
 
+    /**
+     * The image's config blob as {@code skopeo inspect --config --raw} prints it (the platform chosen as for
+     * {@link #labels}). Fails if skopeo fails.
+     */
+    public static String rawConfig(String registryHost, String reference, Options options) {
+        Result result = inspect(registryHost, reference, options, List.of("--config", "--raw"));
+        if (!result.succeeded()) {
+            throw new AssertionError("skopeo inspect --config --raw of " + registryHost + "/" + reference
+                    + " failed with exit code " + result.exitCode() + ": " + result.stderr().strip());
+        }
+        return result.stdout();
+    }
+
     /** Runs {@code skopeo inspect} and returns the outcome without judging it, for tests that expect failure. */
     public static Result inspect(String registryHost, String reference, Options options) {
+        return inspect(registryHost, reference, options, List.of());
+    }
+
+    private static Result inspect(String registryHost, String reference, Options options, List<String> extra) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: the integration tests use skopeo as their oracle. "
                     + "Install it with: apt-get install -y skopeo");
@@ -120,6 +137,7 @@ public final class Skopeo {
                     command.addAll(List.of("--override-variant", options.platform().variant()));
                 }
             }
+            command.addAll(extra);
             command.add("docker://" + registryHost + "/" + reference);
             Map<String, String> env = new LinkedHashMap<>();
             env.put("HOME", home.toString());
