@@ -36,20 +36,16 @@ final class ConfigCommand implements Callable<Integer> {
     Platform platform;
 
     @Mixin
-    RegistryOptions registryOptions;
+    RegistryAccess access;
 
     @Mixin
     CacheOptions cacheOptions;
 
-    @Mixin
-    LoggingOptions logging;
 
-    @Mixin
-    ReliabilityOptions reliability;
 
     @Override
     public Integer call() throws Exception {
-        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
+        try (RegistryClient client = parent.registryClient(access)) {
             ResolvedImage image = parent.source(client, cacheOptions).resolve(reference, platform);
             if (image.platformFellBack()) {
                 parent.warn("no image for " + Platform.host() + " in " + image.name() + "; using " + image.platform());

@@ -56,23 +56,19 @@ final class DiffCommand implements Callable<Integer> {
     boolean compact;
 
     @Mixin
-    RegistryOptions registryOptions;
+    RegistryAccess access;
 
     @Mixin
     CacheOptions cacheOptions;
 
-    @Mixin
-    LoggingOptions logging;
 
-    @Mixin
-    ReliabilityOptions reliability;
 
     enum DiffFormat { json, table }
 
     @Override
     public Integer call() throws Exception {
         LabelSelector selector = selection.selector(matches);
-        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
+        try (RegistryClient client = parent.registryClient(access)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
                     parent::warn);
             LabelDiff diff = LabelDiff.between(labelsOf(inspector.inspect(from)), labelsOf(inspector.inspect(to)));

@@ -94,16 +94,12 @@ final class InspectCommand implements Callable<Integer> {
     int jobs;
 
     @Mixin
-    RegistryOptions registryOptions;
+    RegistryAccess access;
 
     @Mixin
     CacheOptions cacheOptions;
 
-    @Mixin
-    LoggingOptions logging;
 
-    @Mixin
-    ReliabilityOptions reliability;
 
     @Override
     public Integer call() throws Exception {
@@ -121,7 +117,7 @@ final class InspectCommand implements Callable<Integer> {
         OutputFormat output = outputOptions.output;
         boolean records = all.size() > 1 || allPlatforms || (output != null && output.isJson());
         checkCombinations(all.size(), records);
-        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
+        try (RegistryClient client = parent.registryClient(access)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
                     requirements, full, parent::warn);
             if (!records) {

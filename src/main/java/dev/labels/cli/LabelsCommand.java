@@ -54,10 +54,9 @@ final class LabelsCommand {
     }
 
     /** The registry client of this run: one per process, shared by every image of a batch. */
-    RegistryClient registryClient(RegistryOptions options, LoggingOptions logging, ReliabilityOptions reliability)
-            throws UsageException {
-        return new RegistryClient(options.toConfig(logging.verbose(), stdin, env, userHome),
-                reliability.toReliability());
+    RegistryClient registryClient(RegistryAccess access) throws UsageException {
+        return new RegistryClient(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome),
+                access.reliability.toReliability());
     }
 
     /** Where references are read from: registries (through the cache) for now. */

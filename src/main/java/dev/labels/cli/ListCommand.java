@@ -60,16 +60,12 @@ final class ListCommand implements Callable<Integer> {
     int jobs;
 
     @Mixin
-    RegistryOptions registryOptions;
+    RegistryAccess access;
 
     @Mixin
     CacheOptions cacheOptions;
 
-    @Mixin
-    LoggingOptions logging;
 
-    @Mixin
-    ReliabilityOptions reliability;
 
     @Override
     public Integer call() throws Exception {
@@ -83,7 +79,7 @@ final class ListCommand implements Callable<Integer> {
         }
         OutputFormat output = outputOptions.output == null ? OutputFormat.ndjson : outputOptions.output;
         ImageReference repo = RepositoryArgument.parse(repository);
-        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
+        try (RegistryClient client = parent.registryClient(access)) {
             List<String> tags = TagsCommand.matching(TagsCommand.listTags(client, repo), matches);
             // Records name each image by its full reference, so that they can be fed back to inspect.
             List<String> references = tags.stream().map(tag -> repo.name() + ":" + tag).toList();

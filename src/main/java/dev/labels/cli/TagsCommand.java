@@ -38,20 +38,16 @@ final class TagsCommand implements Callable<Integer> {
     TagFormat output = TagFormat.lines;
 
     @Mixin
-    RegistryOptions registryOptions;
+    RegistryAccess access;
 
-    @Mixin
-    LoggingOptions logging;
 
-    @Mixin
-    ReliabilityOptions reliability;
 
     enum TagFormat { lines, json }
 
     @Override
     public Integer call() throws Exception {
         ImageReference repo = RepositoryArgument.parse(repository);
-        try (RegistryClient client = parent.registryClient(registryOptions, logging, reliability)) {
+        try (RegistryClient client = parent.registryClient(access)) {
             List<String> tags = matching(listTags(client, repo), matches);
             if (output == TagFormat.json) {
                 parent.out().print(new JsonWriter(false).write(tags));
