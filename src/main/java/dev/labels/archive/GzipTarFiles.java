@@ -23,7 +23,7 @@ final class GzipTarFiles implements ImageFiles {
     private static final int BUFFER_BYTES = 64 * 1024;
     /** How much of an entry is looked at to decide whether it looks like JSON. */
     private static final int PEEK_BYTES = 512;
-    /** The entries that say what else is needed; always kept when under the size limit. */
+    /** The entries that say what else is needed: kept whatever the budget, when under the entry size limit. */
     private static final Set<String> METADATA = Set.of("index.json", "manifest.json", "oci-layout");
 
     private final Path file;
@@ -81,11 +81,12 @@ final class GzipTarFiles implements ImageFiles {
             if (earlier != null) {
                 keptTotal[0] -= earlier.length;
             }
-            if (entry.size() > keptEntryBytes || keptTotal[0] + entry.size() > keptTotalBytes) {
+            boolean metadata = METADATA.contains(entry.name());
+            if (entry.size() > keptEntryBytes || !metadata && keptTotal[0] + entry.size() > keptTotalBytes) {
                 return;
             }
             byte[] head = scanner.read((int) Math.min(entry.size(), PEEK_BYTES));
-            if (METADATA.contains(entry.name()) || looksLikeJson(head)) {
+            if (metadata || looksLikeJson(head)) {
                 byte[] content = concat(head, scanner.read((int) (entry.size() - head.length)));
                 kept.put(entry.name(), content);
                 keptTotal[0] += content.length;

@@ -154,8 +154,9 @@ final class TarScanner {
     }
 
     private ArchiveException truncated(EOFException cause) {
-        String where = previous != null && bodyLeft > 0 ? " inside " + describe(previous) : "";
-        return ArchiveException.invalid("truncated tar: the data ends at offset " + input.position() + where, cause);
+        String where = previous != null && bodyLeft > 0 ? "inside " + describe(previous)
+                : "inside the header at offset " + input.position();
+        return ArchiveException.invalid("truncated tar: the data ends " + where, cause);
     }
 
     private String afterPrevious() {
