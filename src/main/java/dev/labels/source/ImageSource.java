@@ -1,5 +1,6 @@
 package dev.labels.source;
 
+import dev.labels.archive.ArchiveException;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.reference.InvalidReferenceException;
@@ -12,5 +13,6 @@ public interface ImageSource {
      * @param reference the reference as given on the command line or in a file
      * @param platform  the platform asked for, or null for the default
      */
-    ResolvedImage resolve(String reference, Platform platform) throws InvalidReferenceException, RegistryException;
+    ResolvedImage resolve(String reference, Platform platform)
+            throws InvalidReferenceException, RegistryException, ArchiveException;
 }
