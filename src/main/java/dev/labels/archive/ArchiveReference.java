@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A reference to an image in a file or folder: {@code oci:PATH[:TAG]}, {@code oci:PATH@DIGEST},
- * {@code oci-archive:FILE[:TAG]}, {@code oci-archive:FILE@DIGEST} or {@code docker-archive:FILE[:REF]}.
+ * {@code oci-archive:FILE[:TAG]}, {@code oci-archive:FILE@DIGEST}, {@code docker-archive:FILE[:REF]} or
+ * {@code docker-archive:FILE:@N} (the N-th image of manifest.json, from 0, as skopeo writes it).
  *
  * <p>Where PATH ends: a path may itself contain ':' ({@code /builds/a:b/layout}) and a docker-archive REF
  * usually does ({@code app.tar:docker.io/library/alpine:3}), so no rule on the text alone gets every case.
@@ -69,7 +70,7 @@ public record ArchiveReference(Transport transport, String path, String tag, Str
         if (tag != null && tag.isEmpty()) {
             throw new InvalidReferenceException(text, "nothing after the ':' that ends the path");
         }
-        if (tag != null && transport == Transport.DOCKER_ARCHIVE) {
+        if (tag != null && transport == Transport.DOCKER_ARCHIVE && !DockerArchive.isPosition(tag)) {
             try {
                 ImageReference.parse(tag);
             } catch (InvalidReferenceException e) {

@@ -29,6 +29,7 @@ final class DockerArchive {
     static final String MANIFEST_FILE = "manifest.json";
     private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:sha256[:/])?([a-f0-9]{64})(?:\\.json)?");
     private static final int LISTED = 20;
+    private static final Pattern POSITION = Pattern.compile("@[0-9]{1,9}");
 
     private DockerArchive() {
     }
@@ -86,7 +87,20 @@ final class DockerArchive {
         return images;
     }
 
+    /** {@code @N}: an image by its position in manifest.json, as skopeo's docker-archive transport accepts. */
+    static boolean isPosition(String name) {
+        return POSITION.matcher(name).matches();
+    }
+
     private static DockerSaveEntry select(List<DockerSaveEntry> images, String name) throws ArchiveException {
+        if (name != null && isPosition(name)) {
+            int position = Integer.parseInt(name.substring(1));
+            if (position >= images.size()) {
+                throw ArchiveException.notFound("no image " + name + ": the archive holds " + images.size()
+                        + (images.size() == 1 ? " image (@0)" : " images (@0 to @" + (images.size() - 1) + ")"));
+            }
+            return images.get(position);
+        }
         if (name == null) {
             if (images.size() == 1) {
                 return images.get(0);
@@ -107,11 +121,11 @@ final class DockerArchive {
 
     private static String listing(List<DockerSaveEntry> images) {
         List<String> names = new ArrayList<>();
-        for (DockerSaveEntry image : images) {
-            if (image.repoTags().isEmpty()) {
-                names.add("(untagged " + image.config() + ")");
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).repoTags().isEmpty()) {
+                names.add("@" + i + " (untagged)");
             }
-            names.addAll(image.repoTags());
+            names.addAll(images.get(i).repoTags());
         }
         return names.stream().limit(LISTED).collect(Collectors.joining(", "))
                 + (names.size() > LISTED ? " and " + (names.size() - LISTED) + " more" : "");

@@ -43,6 +43,10 @@ final class IndexEntries {
             if (tagged.isEmpty()) {
                 throw ArchiveException.notFound("no image tagged \"" + tag + "\" in the layout; " + listing(entries));
             }
+            if (tagged.size() > 1 && tagged.stream().anyMatch(e -> e.platform() == null)) {
+                throw ArchiveException.notFound(tagged.size() + " images are tagged \"" + tag + "\"; pick one with "
+                        + "@DIGEST: " + tagged.stream().map(Descriptor::digest).collect(Collectors.joining(", ")));
+            }
             return tagged;
         }
         boolean oneTag = entries.stream().map(IndexEntries::tagOf).distinct().count() == 1;

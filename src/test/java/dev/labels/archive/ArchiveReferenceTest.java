@@ -38,6 +38,7 @@ class ArchiveReferenceTest {
         "docker-archive:app.tar:alpine:3               | DOCKER_ARCHIVE | app.tar             | alpine:3                  | -",
         "docker-archive:app.tar:docker.io/library/a:3  | DOCKER_ARCHIVE | app.tar             | docker.io/library/a:3     | -",
         "docker-archive:gone.tar:localhost:5000/a:1    | DOCKER_ARCHIVE | gone.tar            | localhost:5000/a:1        | -",
+        "docker-archive:app.tar:@2                     | DOCKER_ARCHIVE | app.tar             | @2                        | -",
     })
     void splitsPathTagAndDigest(String text, Transport transport, String path, String tag, String digest)
             throws InvalidReferenceException {

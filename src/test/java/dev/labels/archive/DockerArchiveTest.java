@@ -82,6 +82,22 @@ class DockerArchiveTest {
     }
 
     @Test
+    void anImageCanBePickedByItsPositionAsWithSkopeo() throws Exception {
+        Map<List<String>, Map<String, String>> images = two();
+        images.put(List.of(), Map.of("untagged", "yes"));
+        String reference = save(Style.CLASSIC, false, images);
+
+        assertEquals(ALPINE, archives.resolve(reference + ":@1", null).config().labels());
+        assertEquals(Map.of("untagged", "yes"), archives.resolve(reference + ":@2", null).config().labels());
+        ArchiveException past = assertThrows(ArchiveException.class, () -> archives.resolve(reference + ":@3", null));
+        assertEquals(ArchiveException.Kind.NOT_FOUND, past.kind());
+        assertTrue(past.getMessage().endsWith(": no image @3: the archive holds 3 images (@0 to @2)"), past.getMessage());
+        ArchiveException none = assertThrows(ArchiveException.class, () -> archives.resolve(reference, null));
+        assertTrue(none.getMessage().endsWith("names: registry.example.com/team/app:87-2b51c14, alpine:3, "
+                + "alpine:latest, @2 (untagged)"), none.getMessage());
+    }
+
+    @Test
     void anUnknownNameIsNotFound() {
         String reference = save(Style.DOCKER_25, false, two());
 

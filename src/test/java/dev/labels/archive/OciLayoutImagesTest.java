@@ -108,6 +108,20 @@ class OciLayoutImagesTest {
         assertEquals("reading " + reference + ":2: no image tagged \"2\" in the layout; tags: \"1\"", e.getMessage());
     }
 
+    @Test
+    void twoImagesWithOneTagAreToldApartByDigest() {
+        OciLayoutBuilder layout = new OciLayoutBuilder();
+        OciLayoutBuilder.Image first = layout.image("latest", FixturePlatform.LINUX_AMD64, Map.of("image", "1"));
+        OciLayoutBuilder.Image second = layout.image("latest", FixturePlatform.LINUX_AMD64, Map.of("image", "2"));
+        String reference = Form.FOLDER.write(temp, layout.files());
+
+        ArchiveException e = assertThrows(ArchiveException.class, () -> archives.resolve(reference + ":latest", null));
+
+        assertEquals(ArchiveException.Kind.NOT_FOUND, e.kind());
+        assertTrue(e.getMessage().endsWith(": 2 images are tagged \"latest\"; pick one with @DIGEST: "
+                + first.manifestDigest() + ", " + second.manifestDigest()), e.getMessage());
+    }
+
     @ParameterizedTest
     @EnumSource(value = Form.class, names = {"FOLDER", "TAR", "TAR_GZ"})
     void aMultiPlatformImagePicksThePlatform(Form form) throws Exception {

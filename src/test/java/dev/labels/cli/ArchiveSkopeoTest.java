@@ -105,6 +105,7 @@ class ArchiveSkopeoTest {
 
         assertSameLabels("docker-archive:" + tar + ":registry.example.com/team/app:87-2b51c14", LABELS, null);
         assertSameLabels("docker-archive:" + tar + ":docker.io/library/alpine:3", OTHER, null);
+        assertSameLabels("docker-archive:" + tar + ":@1", OTHER, null);
         assertSameLabels("docker-archive:" + single, LABELS, null);
     }
 
