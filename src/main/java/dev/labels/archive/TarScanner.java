@@ -38,9 +38,9 @@ final class TarScanner {
         String longName = null;
         Map<String, String> pax = null;
         try {
-            input.skip(bodyLeft + padding);
-            bodyLeft = 0;
-            padding = 0;
+            if (!skipRest()) {
+                return null;
+            }
             while (true) {
                 long at = input.position();
                 if (!input.readFully(block) || TarHeader.isZero(block)) {
@@ -64,9 +64,9 @@ final class TarScanner {
                             previous = entry;
                             return entry;
                         }
-                        input.skip(bodyLeft + padding);
-                        bodyLeft = 0;
-                        padding = 0;
+                        if (!skipRest()) {
+                            return null;
+                        }
                     }
                 }
             }
@@ -75,6 +75,25 @@ final class TarScanner {
         } catch (IOException e) {
             throw IoErrors.reading("the tar", e);
         }
+    }
+
+    /**
+     * Skips what is left of the current entry's body, then its padding. A file that ends inside the padding of
+     * its last entry has lost nothing but the end marker: that is taken as the end (false), as with a file that
+     * ends at a header boundary. Ending inside a body is an error.
+     */
+    private boolean skipRest() throws IOException {
+        input.skip(bodyLeft);
+        bodyLeft = 0;
+        try {
+            input.skip(padding);
+        } catch (EOFException e) {
+            endOffset = input.position();
+            return false;
+        } finally {
+            padding = 0;
+        }
+        return true;
     }
 
     /**

@@ -122,6 +122,20 @@ class TarScannerTest {
     }
 
     @Test
+    void aFileCutInsideTheLastPaddingHasLostNothingButTheEndMarker() throws Exception {
+        byte[] whole = tar(TarWriter.LongNames.GNU, w -> {
+            w.file("index.json", utf8("{}"));
+            w.finish();
+        });
+        byte[] cut = Arrays.copyOf(whole, 512 + 100);
+
+        assertEquals(Map.of("index.json", "{}"), streamed(cut));
+        try (TarFiles files = onDisk(cut)) {
+            assertArrayEquals(utf8("{}"), files.read("index.json", 100, "x"));
+        }
+    }
+
+    @Test
     void sizesOfEightGibibytesAndMoreAreBase256() throws Exception {
         long huge = 9L * 1024 * 1024 * 1024;
         Path file = temp.resolve("huge.tar");
