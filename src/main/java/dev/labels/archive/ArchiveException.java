@@ -26,10 +26,19 @@ public final class ArchiveException extends Exception {
     private final String detail;
 
     private ArchiveException(Kind kind, String reference, String detail, Throwable cause) {
-        super(reference == null ? detail : "reading " + reference + ": " + detail, cause);
+        super(reference == null ? oneLine(detail) : "reading " + oneLine(reference) + ": " + oneLine(detail), cause);
         this.kind = kind;
         this.reference = reference;
         this.detail = detail;
+    }
+
+    /**
+     * Messages quote names from inside the files (tar entry names, tags), which anyone who made the file
+     * chose: a line break there could forge a line of CI output. Each run of control characters becomes one
+     * space, as ImageException does for registry answers.
+     */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\u0085\u2028\u2029]+", " ");
     }
 
     static ArchiveException notFound(String detail) {

@@ -97,9 +97,14 @@ final class GzipTarFiles implements ImageFiles {
     /** A second pass for one entry that the first could not keep; the last entry of that name counts. */
     private byte[] fetch(String name) throws ArchiveException {
         byte[][] found = {null};
+        long size = sizes.get(name);
         scan((scanner, entry) -> {
             if (entry.name().equals(name)) {
-                found[0] = scanner.read((int) entry.size());
+                if (entry.size() != size) {
+                    throw ArchiveException.invalid(name + " changed size between two reads of the archive ("
+                            + size + " then " + entry.size() + " bytes): the file changed while being read");
+                }
+                found[0] = scanner.read((int) size);
             }
         });
         if (found[0] == null) {

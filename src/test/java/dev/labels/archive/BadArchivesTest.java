@@ -176,6 +176,19 @@ class BadArchivesTest {
     }
 
     @Test
+    void namesFromInsideAFileCannotBreakTheMessageIntoLines() {
+        OciLayoutBuilder layout = new OciLayoutBuilder();
+        layout.image("1\nlabels: all good", FixturePlatform.LINUX_AMD64, LABELS);
+        layout.image("2", FixturePlatform.LINUX_AMD64, LABELS);
+        String reference = "oci:" + TestArchives.folder(temp.resolve("layout"), layout.files());
+
+        ArchiveException e = failure(reference + ":3");
+
+        assertEquals("reading " + reference + ":3: no image tagged \"3\" in the layout; tags: \"1 labels: all good\", "
+                + "\"2\"", e.getMessage());
+    }
+
+    @Test
     void otherCompressionsAreNamed() throws Exception {
         Path file = Files.write(temp.resolve("layout.tar.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0});
 
