@@ -1,5 +1,6 @@
 package dev.labels.cli;
 
+import dev.labels.archive.ArchiveException;
 import dev.labels.image.InvalidPlatformException;
 import dev.labels.labels.FormatException;
 import dev.labels.reference.InvalidReferenceException;
@@ -42,13 +43,17 @@ public final class ExitCodes {
         if (error instanceof RegistryException registry) {
             return registry.kind().name();
         }
+        if (error instanceof ArchiveException archive && archive.kind() == ArchiveException.Kind.NOT_FOUND) {
+            return RegistryException.Kind.NOT_FOUND.name();
+        }
         return RegistryException.Kind.REGISTRY_ERROR.name();
     }
 
     /** The one-line message of a failure; unexpected errors (bugs) say so. */
     public static String message(Throwable error) {
         String message = error.getMessage();
-        if (error instanceof RegistryException || error instanceof InvalidReferenceException
+        if (error instanceof RegistryException || error instanceof ArchiveException
+                || error instanceof InvalidReferenceException
                 || error instanceof InvalidPlatformException || error instanceof UsageException
                 || error instanceof CommandLine.ParameterException || error instanceof FormatException
                 || error instanceof LabelCheckException) {
@@ -74,6 +79,9 @@ public final class ExitCodes {
                 case RATE_LIMITED -> RATE_LIMITED;
                 case REGISTRY_ERROR, NETWORK -> ERROR;
             };
+        }
+        if (error instanceof ArchiveException archive) {
+            return archive.kind() == ArchiveException.Kind.NOT_FOUND ? NOT_FOUND : ERROR;
         }
         return ERROR;
     }

@@ -45,6 +45,9 @@ final class ImageInspector {
 
     /** The canonical name for an error record, when the reference is valid enough to have one. */
     private static String resolvedName(String reference) {
+        if (dev.labels.source.Sources.isArchive(reference)) {
+            return null; // "docker-archive:app.tar" would parse as a Docker Hub image name
+        }
         try {
             return dev.labels.reference.ImageReference.parse(reference).toString();
         } catch (dev.labels.reference.InvalidReferenceException | RuntimeException e) {

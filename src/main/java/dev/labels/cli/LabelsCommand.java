@@ -1,11 +1,13 @@
 package dev.labels.cli;
 
+import dev.labels.archive.ArchiveImages;
 import dev.labels.cache.ImageCache;
 import dev.labels.image.Platform;
 import dev.labels.registry.ImageResolver;
 import dev.labels.registry.RegistryClient;
 import dev.labels.source.ImageSource;
 import dev.labels.source.RegistrySource;
+import dev.labels.source.Sources;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -59,10 +61,11 @@ final class LabelsCommand {
                 access.reliability.toReliability());
     }
 
-    /** Where references are read from: registries (through the cache) for now. */
+    /** Where references are read from: files for oci:, oci-archive: and docker-archive:, else registries (cached). */
     ImageSource source(RegistryClient client, CacheOptions cache) {
         ImageCache opened = cache.open(env, userHome, this::warn);
-        return new RegistrySource(new ImageResolver(client, opened, Platform.host()));
+        return new Sources(new RegistrySource(new ImageResolver(client, opened, Platform.host())),
+                new ArchiveImages(Platform.host()));
     }
 
     java.nio.file.Path cacheFolder(CacheOptions cache) {

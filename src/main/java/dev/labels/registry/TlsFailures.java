@@ -52,9 +52,28 @@ final class TlsFailures {
     }
 
     static boolean looksLikeAClosedHandshake(Endpoint endpoint, java.io.IOException e) {
+        return endpoint.base().isHttps() && closedSocket(e, 0);
+    }
+
+    /**
+     * A reset or broken pipe anywhere in the failure: OkHttp may report it directly, as the cause, or, after
+     * trying every route, as a suppressed exception of "exhausted all routes".
+     */
+    private static boolean closedSocket(Throwable e, int depth) {
+        if (e == null || depth > 8) {
+            return false;
+        }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        return endpoint.base().isHttps() && e instanceof java.net.SocketException
-                && (message.contains("broken pipe") || message.contains("connection reset"));
+        if (e instanceof java.net.SocketException
+                && (message.contains("broken pipe") || message.contains("connection reset"))) {
+            return true;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (closedSocket(suppressed, depth + 1)) {
+                return true;
+            }
+        }
+        return closedSocket(e.getCause(), depth + 1);
     }
 
     /** The certificate error behind a handshake failure, if that is what it was. */

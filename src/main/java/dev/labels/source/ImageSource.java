@@ -1,5 +1,6 @@
 package dev.labels.source;
 
+import dev.labels.archive.ArchiveException;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.reference.InvalidReferenceException;
@@ -13,14 +14,16 @@ public interface ImageSource {
      * @param reference the reference as given on the command line or in a file
      * @param platform  the platform asked for, or null for the default
      */
-    ResolvedImage resolve(String reference, Platform platform) throws InvalidReferenceException, RegistryException;
+    ResolvedImage resolve(String reference, Platform platform)
+            throws InvalidReferenceException, RegistryException, ArchiveException;
 
     /**
      * Every platform's image of a multi-platform reference (attestations left out), for
      * {@code --all-platforms}; for a single-platform image, that one image. The default suits sources that hold
      * single-platform images only; sources that can hold an index override it.
      */
-    default List<ResolvedImage> resolveAll(String reference) throws InvalidReferenceException, RegistryException {
+    default List<ResolvedImage> resolveAll(String reference)
+            throws InvalidReferenceException, RegistryException, ArchiveException {
         return List.of(resolve(reference, null));
     }
 }

@@ -110,6 +110,73 @@ public final class Skopeo {
     }
 
     private static Result inspect(String registryHost, String reference, Options options, List<String> extra) {
+        return run((home, authFile) -> {
+            List<String> args = new ArrayList<>(List.of("--no-tags", "--tls-verify=false", "--authfile", authFile.toString()));
+            if (options.username() != null) {
+                args.add("--creds");
+                args.add(options.username() + ":" + options.password());
+            } else {
+                args.add("--no-creds"); // explicit, in case a login is found somewhere we did not think of
+            }
+            args.addAll(platformArguments(options.platform()));
+            args.addAll(extra);
+            args.add("docker://" + registryHost + "/" + reference);
+            return args;
+        });
+    }
+
+    /**
+     * The labels skopeo reports for an image that is not in a registry, named with a skopeo transport:
+     * {@code oci:/path:tag}, {@code oci-archive:/path.tar}, {@code docker-archive:/path.tar[:name]}. Fails if
+     * skopeo fails.
+     *
+     * @param platform null for skopeo's default, the platform of the machine running it
+     */
+    public static Map<String, String> localLabels(String image, FixturePlatform platform) {
+        Result result = inspectLocal(image, platform);
+        if (!result.succeeded()) {
+            throw new AssertionError("skopeo inspect of " + image + " failed with exit code " + result.exitCode()
+                    + ": " + result.stderr().strip());
+        }
+        try {
+            JsonNode labels = JSON.readTree(result.stdout()).path("Labels");
+            if (labels.isNull() || labels.isMissingNode()) {
+                return Map.of();
+            }
+            return JSON.convertValue(labels, new TypeReference<LinkedHashMap<String, String>>() { });
+        } catch (IOException e) {
+            throw new AssertionError("skopeo inspect printed something that is not JSON: " + result.stdout(), e);
+        }
+    }
+
+    /** Runs {@code skopeo inspect IMAGE} for a local transport, without judging the outcome. */
+    public static Result inspectLocal(String image, FixturePlatform platform) {
+        return run((home, authFile) -> {
+            List<String> args = new ArrayList<>(platformArguments(platform));
+            args.add(image);
+            return args;
+        });
+    }
+
+    private static List<String> platformArguments(FixturePlatform platform) {
+        if (platform == null) {
+            return List.of();
+        }
+        // The overrides are global options in skopeo 1.9 but are accepted after the subcommand too.
+        List<String> args = new ArrayList<>(List.of("--override-os", platform.os(), "--override-arch", platform.architecture()));
+        if (platform.variant() != null) {
+            args.addAll(List.of("--override-variant", platform.variant()));
+        }
+        return args;
+    }
+
+    /** The arguments after {@code skopeo inspect}, given the run's private home folder and auth file. */
+    @FunctionalInterface
+    private interface Arguments {
+        List<String> in(Path home, Path authFile);
+    }
+
+    private static Result run(Arguments arguments) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: the integration tests use skopeo as their oracle. "
                     + "Install it with: apt-get install -y skopeo");
@@ -121,24 +188,8 @@ public final class Skopeo {
             // An empty file is not valid JSON to skopeo; an empty auths object is "no saved logins".
             Files.writeString(authFile, "{\"auths\":{}}\n");
             Files.writeString(registriesConf, "");
-            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "inspect",
-                    "--no-tags", "--tls-verify=false", "--authfile", authFile.toString()));
-            if (options.username() != null) {
-                command.add("--creds");
-                command.add(options.username() + ":" + options.password());
-            } else {
-                command.add("--no-creds"); // explicit, in case a login is found somewhere we did not think of
-            }
-            if (options.platform() != null) {
-                // The overrides are global options in skopeo 1.9 but are accepted after the subcommand too.
-                command.addAll(List.of("--override-os", options.platform().os(),
-                        "--override-arch", options.platform().architecture()));
-                if (options.platform().variant() != null) {
-                    command.addAll(List.of("--override-variant", options.platform().variant()));
-                }
-            }
-            command.addAll(extra);
-            command.add("docker://" + registryHost + "/" + reference);
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "inspect"));
+            command.addAll(arguments.in(home, authFile));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("HOME", home.toString());
             env.put("XDG_RUNTIME_DIR", home.toString());
@@ -146,6 +197,8 @@ public final class Skopeo {
             env.put("REGISTRY_AUTH_FILE", authFile.toString());
             env.put("CONTAINERS_REGISTRIES_CONF", registriesConf.toString());
             env.put("DOCKER_CONFIG", home.resolve(".docker").toString());
+            // oci-archive: is unpacked by skopeo into a temporary folder; keep it inside the hermetic home.
+            env.put("TMPDIR", home.toString());
             ProcessRunner.Result result = ProcessRunner.run(command, env, home, TIMEOUT);
             return new Result(result.exitCode(), result.stdout(), result.stderr());
         } catch (IOException e) {

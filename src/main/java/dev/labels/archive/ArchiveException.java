@@ -1,0 +1,78 @@
+package dev.labels.archive;
+
+/**
+ * Every failure to read an image from a file or folder, as data: whether what was asked for is absent (the
+ * path, tag, digest or platform) or the file is there but is not a readable image (not a layout or archive,
+ * damaged, truncated, a digest mismatch). The CLI maps the two kinds to its exit codes.
+ *
+ * <p>The message reads "reading REFERENCE: DETAIL", e.g.
+ * {@code reading oci-archive:build/app.tar: no image tagged "2"; tags: 1, 3}. Code deep in the package does
+ * not know the reference, so it throws with the detail only and {@link ArchiveImages} adds the reference with
+ * {@link #about(String)}.
+ */
+public final class ArchiveException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** The classes of failure a caller acts on differently. */
+    public enum Kind {
+        /** The file or folder, tag, digest or platform asked for does not exist. */
+        NOT_FOUND,
+        /** The file exists but is not a readable image: wrong format, damaged, truncated, digest mismatch, I/O error. */
+        INVALID
+    }
+
+    private final Kind kind;
+    private final String reference;
+    private final String detail;
+
+    private ArchiveException(Kind kind, String reference, String detail, Throwable cause) {
+        super(reference == null ? oneLine(detail) : "reading " + oneLine(reference) + ": " + oneLine(detail), cause);
+        this.kind = kind;
+        this.reference = reference;
+        this.detail = detail;
+    }
+
+    /**
+     * Messages quote names from inside the files (tar entry names, tags), which anyone who made the file
+     * chose: a line break there could forge a line of CI output. Each run of control characters becomes one
+     * space, as ImageException does for registry answers.
+     */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\u0085\u2028\u2029]+", " ");
+    }
+
+    static ArchiveException notFound(String detail) {
+        return new ArchiveException(Kind.NOT_FOUND, null, detail, null);
+    }
+
+    static ArchiveException notFound(String detail, Throwable cause) {
+        return new ArchiveException(Kind.NOT_FOUND, null, detail, cause);
+    }
+
+    static ArchiveException invalid(String detail) {
+        return new ArchiveException(Kind.INVALID, null, detail, null);
+    }
+
+    static ArchiveException invalid(String detail, Throwable cause) {
+        return new ArchiveException(Kind.INVALID, null, detail, cause);
+    }
+
+    /** The same failure, now naming the reference it concerns. */
+    ArchiveException about(String reference) {
+        return new ArchiveException(kind, reference, detail, getCause());
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The reference as the user gave it, or null while the failure has not been attributed yet. */
+    public String reference() {
+        return reference;
+    }
+
+    /** What went wrong, without the reference. */
+    public String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.labels.archive;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.labels.image.DigestMismatchException;
+import dev.labels.image.Digests;
+import dev.labels.image.ImageConfig;
+import dev.labels.image.MalformedImageException;
+import dev.labels.image.ResolvedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The image a {@code docker-archive:} reference names, read as {@code docker load} reads it: from
+ * {@code manifest.json}, the image picked by its RepoTags, then its config file. Docker 25 and later also
+ * write the archive as an OCI layout; when that layout has the image's manifest, the result carries the
+ * manifest's digest and annotations too (older archives have no manifest, so no digest).
+ *
+ * <p>The config is verified when its file name says its digest, as every writer names it: {@code <hex>.json}
+ * (docker save before 25), {@code blobs/sha256/<hex>} (25 and later), {@code sha256:<hex>} (go-containerregistry,
+ * so kaniko and crane). A name that says nothing ({@code config.json}, Jib) cannot be verified.
+ *
+ * @see <a href="https://github.com/moby/moby/blob/master/image/spec/v1.2.md">Docker image spec v1.2</a>
+ */
+final class DockerArchive {
+    static final String MANIFEST_FILE = "manifest.json";
+    private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:sha256[:/])?([a-f0-9]{64})(?:\\.json)?");
+    private static final int LISTED = 20;
+    private static final Pattern POSITION = Pattern.compile("@[0-9]{1,9}");
+
+    private DockerArchive() {
+    }
+
+    static ResolvedImage resolve(ImageFiles files, ArchiveReference reference) throws ArchiveException {
+        List<DockerSaveEntry> images = manifest(files, reference);
+        DockerSaveEntry image = select(images, reference.tag());
+        if (image.config() == null || image.config().isBlank()) {
+            throw ArchiveException.invalid("manifest.json lists an image without a Config file");
+        }
+        String configName = TarEntry.normalize(image.config());
+        byte[] bytes = files.read(configName, ArchiveLimits.CONFIG_BYTES, "config " + configName);
+        if (bytes == null) {
+            throw ArchiveException.invalid("config " + configName + ", listed in manifest.json, is not in the archive"
+                    + files.absenceHint());
+        }
+        String configDigest = verifiedDigest(bytes, configName);
+        ImageConfig config;
+        try {
+            config = ImageConfig.parse(bytes);
+        } catch (MalformedImageException e) {
+            throw ArchiveException.invalid("config " + configName + ": " + e.getMessage(), e);
+        }
+        String tag = reference.tag() != null ? reference.tag()
+                : image.repoTags().size() == 1 ? image.repoTags().get(0) : null;
+        ManifestFinder.Found oci = ManifestFinder.byConfig(files, configDigest);
+        return new ResolvedImage(reference.withTag(tag).toString(), oci == null ? null : oci.digest(), configDigest,
+                config.os() == null || config.architecture() == null ? null : config.platform(), config,
+                oci == null ? Map.of() : oci.annotations(), false);
+    }
+
+    private static List<DockerSaveEntry> manifest(ImageFiles files, ArchiveReference reference) throws ArchiveException {
+        byte[] bytes = files.read(MANIFEST_FILE, ArchiveLimits.DOCKER_MANIFEST_BYTES, MANIFEST_FILE);
+        if (bytes == null) {
+            boolean layout = files.read(OciLayout.INDEX_FILE, ArchiveLimits.MANIFEST_BYTES, OciLayout.INDEX_FILE) != null;
+            throw ArchiveException.invalid("not a docker save archive: no manifest.json in this " + files.kind()
+                    + (layout ? "; it has index.json, so it may be an OCI layout: read it with "
+                            + Transport.OCI_ARCHIVE.prefix() + reference.path() : "")
+                    + files.absenceHint());
+        }
+        JsonNode root = ArchiveJson.read(bytes, MANIFEST_FILE);
+        if (!root.isArray()) {
+            throw ArchiveException.invalid("manifest.json is not a JSON array of images");
+        }
+        List<DockerSaveEntry> images = new ArrayList<>();
+        for (JsonNode node : root) {
+            if (!node.isObject()) {
+                throw ArchiveException.invalid("manifest.json holds something other than image objects");
+            }
+            images.add(ArchiveJson.convert(node, DockerSaveEntry.class, "manifest.json entry"));
+        }
+        if (images.isEmpty()) {
+            throw ArchiveException.notFound("the archive holds no images (manifest.json is empty)");
+        }
+        return images;
+    }
+
+    /** {@code @N}: an image by its position in manifest.json, as skopeo's docker-archive transport accepts. */
+    static boolean isPosition(String name) {
+        return POSITION.matcher(name).matches();
+    }
+
+    private static DockerSaveEntry select(List<DockerSaveEntry> images, String name) throws ArchiveException {
+        if (name != null && isPosition(name)) {
+            int position = Integer.parseInt(name.substring(1));
+            if (position >= images.size()) {
+                throw ArchiveException.notFound("no image " + name + ": the archive holds " + images.size()
+                        + (images.size() == 1 ? " image (@0)" : " images (@0 to @" + (images.size() - 1) + ")"));
+            }
+            return images.get(position);
+        }
+        if (name == null) {
+            if (images.size() == 1) {
+                return images.get(0);
+            }
+            throw ArchiveException.notFound("the archive holds " + images.size() + " images; add :NAME to the "
+                    + "reference to pick one; names: " + listing(images));
+        }
+        for (DockerSaveEntry image : images) {
+            for (String repoTag : image.repoTags()) {
+                if (DockerNames.same(repoTag, name)) {
+                    return image;
+                }
+            }
+        }
+        throw ArchiveException.notFound("no image named " + DockerNames.normalize(name) + " in the archive; names: "
+                + listing(images));
+    }
+
+    private static String listing(List<DockerSaveEntry> images) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            if (images.get(i).repoTags().isEmpty()) {
+                names.add("@" + i + " (untagged)");
+            }
+            names.addAll(images.get(i).repoTags());
+        }
+        return names.stream().limit(LISTED).collect(Collectors.joining(", "))
+                + (names.size() > LISTED ? " and " + (names.size() - LISTED) + " more" : "");
+    }
+
+    /** The config's digest: checked when its name states it, else computed. */
+    private static String verifiedDigest(byte[] config, String name) throws ArchiveException {
+        Matcher matcher = DIGEST_NAME.matcher(name);
+        if (!matcher.matches()) {
+            return Digests.sha256(config);
+        }
+        String digest = "sha256:" + matcher.group(1);
+        try {
+            Digests.verify(config, digest, "config " + name);
+        } catch (DigestMismatchException | MalformedImageException e) {
+            throw ArchiveException.invalid(e.getMessage(), e);
+        }
+        return digest;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.labels.source;
+
+import dev.labels.archive.ArchiveException;
+import dev.labels.archive.ArchiveImages;
+import dev.labels.image.Platform;
+import dev.labels.image.ResolvedImage;
+import dev.labels.reference.InvalidReferenceException;
+import dev.labels.registry.RegistryException;
+import java.util.List;
+
+/**
+ * Chooses where a reference is read from by its prefix: {@code oci:}, {@code oci-archive:} and
+ * {@code docker-archive:} are files (see {@link ArchiveImages}); everything else is a registry reference,
+ * read as before.
+ */
+public final class Sources implements ImageSource {
+    private final ImageSource registry;
+    private final ArchiveImages archives;
+
+    public Sources(ImageSource registry, ArchiveImages archives) {
+        this.registry = registry;
+        this.archives = archives;
+    }
+
+    /** True when {@code reference} names a file or folder rather than a registry image. */
+    public static boolean isArchive(String reference) {
+        return ArchiveImages.handles(reference);
+    }
+
+    @Override
+    public ResolvedImage resolve(String reference, Platform platform)
+            throws InvalidReferenceException, RegistryException, ArchiveException {
+        return isArchive(reference) ? archives.resolve(reference, platform) : registry.resolve(reference, platform);
+    }
+
+    /** Registry references list every platform; files give the image their reference selects. */
+    @Override
+    public List<ResolvedImage> resolveAll(String reference)
+            throws InvalidReferenceException, RegistryException, ArchiveException {
+        return isArchive(reference) ? List.of(archives.resolve(reference, null)) : registry.resolveAll(reference);
+    }
+}
