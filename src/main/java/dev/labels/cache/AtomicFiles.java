@@ -34,6 +34,35 @@ final class AtomicFiles {
         }
     }
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_FOLDER =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_FILE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+
+    /**
+     * As {@link #write}, for secrets: the folder is made (or made again) readable by the owner only, and the
+     * temporary file is created with mode 0600 before anything is written to it, so the secret is never
+     * readable by others, not even for a moment. Throws UnsupportedOperationException where the file system
+     * has no POSIX permissions.
+     */
+    static void writePrivate(Path file, byte[] content) throws IOException {
+        Path folder = file.getParent();
+        Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
+        Path temp = Files.createTempFile(folder, ".tmp-", "",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** The file's bytes, or null when it is absent, unreadable or unreasonably large. */
     static byte[] readOrNull(Path file) {
         try {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
  * ROOT/v1/blobs/sha256/HEX        manifest or config bytes, exactly as the registry sent them
  * ROOT/v1/blobs/sha256/HEX.type   a manifest's media type
  * ROOT/v1/tags/HEX                the digest "registry/repository:tag" last resolved to (HEX = sha256 of that name)
+ * ROOT/v1/notes/KIND/HEX          a {@link Notes} entry (HEX = sha256 of its key); tokens only in a private folder
  * </pre>
  *
  * Every read is verified against the digest: a truncated or tampered entry is deleted and reported absent,
@@ -25,12 +26,13 @@ import java.util.function.Consumer;
  * runs sharing the folder (Jenkins executors) never see half a file. If the folder cannot be written (read
  * only, disk full), a warning is given once and the run carries on without writing.
  */
-public final class DiskCache implements ImageCache {
+public final class DiskCache implements ImageCache, Notes {
     static final String LAYOUT = "v1";
 
     private final Path root;
     private final Path blobs;
     private final Path tags;
+    private final Path notes;
     private final Consumer<String> warn;
     private volatile boolean writable = true;
 
@@ -38,6 +40,7 @@ public final class DiskCache implements ImageCache {
         this.root = root;
         this.blobs = root.resolve(LAYOUT).resolve("blobs");
         this.tags = root.resolve(LAYOUT).resolve("tags");
+        this.notes = root.resolve(LAYOUT).resolve("notes");
         this.warn = warn;
     }
 
@@ -94,6 +97,36 @@ public final class DiskCache implements ImageCache {
         if (writable) {
             write(tags.resolve(nameHash(image)), digest.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Override
+    public Optional<String> get(String kind, String key) {
+        byte[] value = AtomicFiles.readOrNull(notes.resolve(kind).resolve(nameHash(key)));
+        return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void put(String kind, String key, String value, boolean secret) {
+        if (!writable) {
+            return;
+        }
+        Path file = notes.resolve(kind).resolve(nameHash(key));
+        byte[] content = value.getBytes(StandardCharsets.UTF_8);
+        if (!secret) {
+            write(file, content);
+            return;
+        }
+        try {
+            AtomicFiles.writePrivate(file, content);
+        } catch (IOException | UnsupportedOperationException e) {
+            // No private file to be had (a file system without POSIX permissions): the secret is not kept.
+            AtomicFiles.deleteQuietly(file);
+        }
+    }
+
+    @Override
+    public void remove(String kind, String key) {
+        AtomicFiles.deleteQuietly(notes.resolve(kind).resolve(nameHash(key)));
     }
 
     /** How many entries and bytes the cache holds. */

@@ -45,7 +45,7 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (RegistryClient client = parent.registryClient(access)) {
+        try (RegistryClient client = parent.registryClient(access, cacheOptions)) {
             ResolvedImage image = parent.source(client, cacheOptions).resolve(reference, platform);
             if (image.platformFellBack()) {
                 parent.warn("no image for " + Platform.host() + " in " + image.name() + "; using " + image.platform());

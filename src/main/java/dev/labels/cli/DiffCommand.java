@@ -68,7 +68,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LabelSelector selector = selection.selector(matches);
-        try (RegistryClient client = parent.registryClient(access)) {
+        try (RegistryClient client = parent.registryClient(access, cacheOptions)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
                     parent::warn);
             LabelDiff diff = LabelDiff.between(labelsOf(inspector.inspect(from)), labelsOf(inspector.inspect(to)));

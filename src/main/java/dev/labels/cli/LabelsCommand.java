@@ -2,6 +2,7 @@ package dev.labels.cli;
 
 import dev.labels.archive.ArchiveImages;
 import dev.labels.cache.ImageCache;
+import dev.labels.cache.Notes;
 import dev.labels.image.Platform;
 import dev.labels.registry.ImageResolver;
 import dev.labels.registry.RegistryClient;
@@ -40,6 +41,7 @@ final class LabelsCommand {
     private final Map<String, String> env;
     private final String userHome;
     private final boolean stderrIsTerminal;
+    private ImageCache openedCache;
 
     LabelsCommand(InputStream stdin, Map<String, String> env, String userHome, boolean stderrIsTerminal) {
         this(stdin, null, env, userHome, stderrIsTerminal);
@@ -56,15 +58,33 @@ final class LabelsCommand {
     }
 
     /** The registry client of this run: one per process, shared by every image of a batch. */
+    /** The registry client of a command that keeps no cache ({@code tags}). */
     RegistryClient registryClient(RegistryAccess access) throws UsageException {
         return new RegistryClient(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome),
                 access.reliability.toReliability());
     }
 
-    /** Where references are read from: files for oci:, oci-archive: and docker-archive:, else registries (cached). */
+    /**
+     * The registry client of this run: one per process, shared by every image of a batch. What it learns
+     * about registries (plain HTTP, challenges, tokens) goes into the cache's notes for later runs.
+     */
+    RegistryClient registryClient(RegistryAccess access, CacheOptions cache) throws UsageException {
+        Notes notes = cache(cache) instanceof Notes kept ? kept : Notes.NONE;
+        return new RegistryClient(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome),
+                access.reliability.toReliability(), notes);
+    }
+
+    /** The cache of this run, opened once so that a cache that cannot be written is reported once. */
+    private ImageCache cache(CacheOptions options) {
+        if (openedCache == null) {
+            openedCache = options.open(env, userHome, this::warn);
+        }
+        return openedCache;
+    }
+
+    /** Where references are read from: registries (through the cache) and image files. */
     ImageSource source(RegistryClient client, CacheOptions cache) {
-        ImageCache opened = cache.open(env, userHome, this::warn);
-        return new Sources(new RegistrySource(new ImageResolver(client, opened, Platform.host())),
+        return new Sources(new RegistrySource(new ImageResolver(client, cache(cache), Platform.host())),
                 new ArchiveImages(Platform.host()));
     }
 

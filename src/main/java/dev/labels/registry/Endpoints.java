@@ -25,8 +25,19 @@ final class Endpoints {
     private final Map<HttpUrl, Endpoint> downgraded = new ConcurrentHashMap<>();
     private final Set<HttpUrl> unreachable = ConcurrentHashMap.newKeySet();
 
+    /** A loopback registry found to speak plain HTTP is noted for a day, sparing later runs the TLS attempt. */
+    static final java.time.Duration PLAIN_HTTP_NOTE_LIFETIME = java.time.Duration.ofHours(24);
+    private static final String PLAIN_HTTP = "plain-http";
+
+    private final dev.labels.cache.Notes notes;
+
     Endpoints(RegistryConfig config) {
+        this(config, dev.labels.cache.Notes.NONE);
+    }
+
+    Endpoints(RegistryConfig config, dev.labels.cache.Notes notes) {
         this.config = config;
+        this.notes = notes;
     }
 
     /** The endpoints to try for a registry, best first; never empty, and the last one is never skipped. */
@@ -36,7 +47,7 @@ final class Endpoints {
         for (int i = 0; i < all.size(); i++) {
             Endpoint endpoint = all.get(i);
             if (i == all.size() - 1 || !unreachable.contains(endpoint.base())) {
-                usable.add(downgraded.getOrDefault(endpoint.base(), endpoint));
+                usable.add(downgraded.computeIfAbsent(endpoint.base(), base -> noted(endpoint)));
             }
         }
         return usable;
@@ -46,7 +57,24 @@ final class Endpoints {
     Endpoint fallBackToPlainHttp(Endpoint failed) {
         Endpoint plain = failed.overPlainHttp();
         downgraded.put(failed.base(), plain);
+        notes.put(PLAIN_HTTP, failed.base().toString(), Long.toString(java.time.Instant.now().getEpochSecond()), false);
         return plain;
+    }
+
+    /** The endpoint, or its plain-HTTP form when an earlier run found that is what it speaks. */
+    private Endpoint noted(Endpoint endpoint) {
+        if (!endpoint.base().isHttps() || !endpoint.mayUsePlainHttp()) {
+            return endpoint;
+        }
+        long at = notes.get(PLAIN_HTTP, endpoint.base().toString()).map(text -> {
+            try {
+                return Long.parseLong(text.strip());
+            } catch (NumberFormatException e) {
+                return 0L;
+            }
+        }).orElse(0L);
+        long now = java.time.Instant.now().getEpochSecond();
+        return at > 0 && at <= now && now - at < PLAIN_HTTP_NOTE_LIFETIME.toSeconds() ? endpoint.overPlainHttp() : endpoint;
     }
 
     /** Called when a mirror could not be reached: later requests go straight to the next endpoint. */

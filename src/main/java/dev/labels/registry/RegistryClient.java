@@ -1,5 +1,6 @@
 package dev.labels.registry;
 
+import dev.labels.cache.Notes;
 import dev.labels.image.MediaTypes;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryException.Kind;
@@ -34,7 +35,15 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     public RegistryClient(RegistryConfig config, Reliability reliability) {
-        this(config, reliability, Clock.systemUTC(), Sleeper.SYSTEM, new Random());
+        this(config, reliability, Notes.NONE);
+    }
+
+    /**
+     * @param notes where what this run learns about registries (plain HTTP, challenges, tokens) is kept for
+     *              later runs; see {@link dev.labels.registry.auth.Authorizer}
+     */
+    public RegistryClient(RegistryConfig config, Reliability reliability, Notes notes) {
+        this(config, reliability, Clock.systemUTC(), Sleeper.SYSTEM, new Random(), HttpClients.create(config), notes);
     }
 
     RegistryClient(RegistryConfig config, Clock clock) {
@@ -44,12 +53,17 @@ public final class RegistryClient implements AutoCloseable {
     /** For tests: the clock of token expiry and Retry-After dates, the waits between tries, the jitter. */
     RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
                    RandomGenerator random) {
-        this(config, reliability, clock, sleeper, random, HttpClients.create(config));
+        this(config, reliability, clock, sleeper, random, HttpClients.create(config), Notes.NONE);
     }
 
     /** For tests that must trust a test certificate: {@code base} stands for {@link HttpClients#create}. */
     RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random,
                    OkHttpClient base) {
+        this(config, reliability, clock, sleeper, random, base, Notes.NONE);
+    }
+
+    private RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
+                           RandomGenerator random, OkHttpClient base, Notes notes) {
         this.reliability = reliability;
         this.http = base.newBuilder()
                 .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
@@ -57,9 +71,9 @@ public final class RegistryClient implements AutoCloseable {
                 // others, the token requests, which the authorizer sends on its own.
                 .callTimeout(reliability.imageTimeout())
                 .build();
-        this.endpoints = new Endpoints(config);
+        this.endpoints = new Endpoints(config, notes);
         this.transport = new RegistryTransport(new TlsClients(http, config), endpoints,
-                new Authorizer(config.credentials(), clock), config, sentSecrets);
+                new Authorizer(config.credentials(), clock, notes), config, sentSecrets);
     }
 
     /** Starts the clock of one image: pass the result to every fetch for that image. */

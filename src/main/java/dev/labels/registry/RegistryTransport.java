@@ -145,13 +145,13 @@ final class RegistryTransport {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
                     tlsFailure = e;
                     overTls = endpoint;
-                    endpoint = endpoints.fallBackToPlainHttp(endpoint);
+                    endpoint = fallBack(endpoint, e);
                     continue;
                 }
                 throw TlsFailures.describe(operation, endpoint, e, tls);
             } catch (java.net.ConnectException e) {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
-                    endpoint = endpoints.fallBackToPlainHttp(endpoint);
+                    endpoint = fallBack(endpoint, e);
                     continue;
                 }
                 throw network(operation, endpoint, e, tries, deadline);
@@ -178,6 +178,15 @@ final class RegistryTransport {
                 throw operation.fail(error.kind(), error.detail() + tries.describe(), error.httpStatus(), null);
             }
         }
+    }
+
+    /** Loopback and --insecure registries: HTTPS failed, so plain HTTP, as Docker does; -v says so. */
+    private Endpoint fallBack(Endpoint endpoint, IOException cause) {
+        if (verbose) {
+            LOG.debug("{} does not answer over TLS ({}); using plain HTTP", endpoint.base(),
+                    cause.getClass().getSimpleName());
+        }
+        return endpoints.fallBackToPlainHttp(endpoint);
     }
 
     private OkHttpClient client(Operation operation, Endpoint endpoint) throws RegistryException {

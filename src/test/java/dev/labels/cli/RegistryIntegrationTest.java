@@ -163,6 +163,34 @@ class RegistryIntegrationTest {
     }
 
     @Test
+    void aLoopbackRegistryFoundToSpeakPlainHttpIsNotTriedOverTlsByTheNextRun(@TempDir Path cache) {
+        String[] args = inspect(Mode.ANONYMOUS, FIXTURES.get(Mode.ANONYMOUS).dockerV2().reference(), "-v",
+                "--cache-dir", cache.toString());
+
+        String first = verboseLog(args);
+        String second = verboseLog(args);
+
+        String fallback = "https://" + REGISTRIES.get(Mode.ANONYMOUS).host() + "/ does not answer over TLS";
+        assertTrue(first.contains(fallback), "the first run tries TLS first, as Docker does: " + first);
+        assertFalse(second.contains("does not answer over TLS"), "the next run goes straight to plain HTTP: " + second);
+        assertTrue(second.contains(" http://" + REGISTRIES.get(Mode.ANONYMOUS).host()), second);
+    }
+
+    /** The -v request log of one run (slf4j writes it to System.err), failing if the run fails. */
+    private static String verboseLog(String[] args) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+            CliRun run = CliRun.run(args);
+            assertEquals(0, run.exitCode(), run::toString);
+        } finally {
+            System.setErr(original);
+        }
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void prefixKeepsOnlyMatchingLabels() {
         FixtureImage image = FIXTURES.get(Mode.ANONYMOUS).dockerV2();
 

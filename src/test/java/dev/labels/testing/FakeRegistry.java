@@ -228,7 +228,13 @@ public final class FakeRegistry implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 log.add(request);
-                return tamper.answer(server, request, handler.apply(request));
+                MockResponse answer = tamper.answer(server, request, handler.apply(request));
+                // MockWebServer would send a body even to HEAD, which no HTTP server does (and which leaves
+                // the rest of the body on the connection for the next request to trip over).
+                return answer != null && request.getMethod().equals("HEAD")
+                        ? new MockResponse().setResponseCode(answer.getStatus().isEmpty() ? 200
+                                : Integer.parseInt(answer.getStatus().split(" ")[1])).setHeaders(answer.getHeaders())
+                        : answer;
             }
         };
     }

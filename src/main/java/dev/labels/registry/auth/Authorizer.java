@@ -1,5 +1,6 @@
 package dev.labels.registry.auth;
 
+import dev.labels.cache.Notes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -40,10 +41,30 @@ public final class Authorizer {
     private final Map<String, Optional<Credentials>> credentials = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> firstContacts = new ConcurrentHashMap<>();
 
+    private final RememberedAuth remembered;
+
     public Authorizer(CredentialSource credentialSource, Clock clock) {
+        this(credentialSource, clock, Notes.NONE);
+    }
+
+    /** @param notes where challenges and tokens are kept for later runs (see {@link RememberedAuth}) */
+    public Authorizer(CredentialSource credentialSource, Clock clock, Notes notes) {
         this.credentialSource = credentialSource;
         this.tokenClient = new TokenClient(clock);
         this.clock = clock;
+        this.remembered = new RememberedAuth(notes, clock);
+    }
+
+    /** The challenge learnt from this endpoint, in this run or (for a day) an earlier one; null when none. */
+    private Challenge challengeOf(String authority) {
+        Challenge known = challenges.get(authority);
+        if (known == null) {
+            known = remembered.challenge(authority).orElse(null);
+            if (known != null) {
+                challenges.putIfAbsent(authority, known);
+            }
+        }
+        return known;
     }
 
     /** How long other requests wait for the first request to an endpoint to learn its challenge. */
@@ -56,7 +77,7 @@ public final class Authorizer {
      * {@link #endFirstContact} when its answer has been handled, whatever the answer was.
      */
     public boolean beginFirstContact(String authority) {
-        if (challenges.containsKey(authority)) {
+        if (challengeOf(authority) != null) {
             return false;
         }
         CountDownLatch mine = new CountDownLatch(1);
@@ -91,7 +112,7 @@ public final class Authorizer {
      */
     public String authorization(OkHttpClient http, String authority, String registry, String repository)
             throws AuthException {
-        Challenge challenge = challenges.get(authority);
+        Challenge challenge = challengeOf(authority);
         if (challenge == null) {
             return null;
         }
@@ -122,6 +143,7 @@ public final class Authorizer {
         }
         Challenge challenge = offered.get();
         challenges.put(authority, challenge);
+        remembered.rememberChallenge(authority, challenge);
         Optional<Credentials> found = credentialsFor(registry, repository);
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
             boolean sentBasic = sent != null && sent.startsWith("Basic ");
@@ -136,6 +158,7 @@ public final class Authorizer {
             // The token was refused (expired early, revoked, or too narrow): drop it so the retry fetches a new one.
             String key = tokenKey(authority, repository);
             tokens.computeIfPresent(key, (k, t) -> t.authorization().equals(sent) ? null : t);
+            remembered.forgetToken(RememberedAuth.tokenKey(authority, scope(repository), found.orElse(null)));
         }
         return true;
     }
@@ -148,7 +171,7 @@ public final class Authorizer {
 
     /** True when the endpoint asked for Basic authentication: it has no anonymous access to offer. */
     public boolean wantsBasic(String authority) {
-        Challenge challenge = challenges.get(authority);
+        Challenge challenge = challengeOf(authority);
         return challenge != null && challenge.scheme() == Challenge.Scheme.BASIC;
     }
 
@@ -170,8 +193,15 @@ public final class Authorizer {
             if (cached != null && cached.isUsableAt(clock.instant())) {
                 return cached;
             }
+            String kept = RememberedAuth.tokenKey(authority, scope(repository), found);
+            Optional<BearerToken> earlier = remembered.token(kept);
+            if (earlier.isPresent()) {
+                tokens.put(key, earlier.get());
+                return earlier.get();
+            }
             BearerToken fresh = tokenClient.fetch(http, challenge, scope(repository), found);
             tokens.put(key, fresh);
+            remembered.rememberToken(kept, fresh);
             return fresh;
         }
     }
