@@ -39,7 +39,8 @@ final class HubProxy implements AutoCloseable {
     /** How long a redirect to the blob port stays valid, like a pre-signed CDN URL. */
     private static final Duration BLOB_URL_LIFETIME = Duration.ofMinutes(10);
     /** Repository names and references as the distribution spec defines them (spec "Pulling manifests"). */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final Pattern NAME = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
     private static final Pattern TAG_OR_DIGEST = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,127}|[a-z0-9]+:[a-f0-9]{32,128}");
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+:[a-f0-9]{32,128}");
     private static final Pattern REGISTRY_PATH = Pattern.compile("/v2/(.+)/(manifests|blobs)/([^/]+)|/v2/(.+)/tags/list");

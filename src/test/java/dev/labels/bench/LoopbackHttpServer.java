@@ -147,6 +147,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 } catch (BadRequest e) {
                     traffic.request(port, Traffic.Kind.OTHER);
                     HttpMessages.write(out, Response.text(400, "Bad Request", e.getMessage()), false, false);
+                    closeGracefully(socket, in);
                     return;
                 }
                 if (request == null) {
@@ -179,8 +180,7 @@ final class LoopbackHttpServer implements AutoCloseable {
 
     /**
      * A client tried TLS on this plain port. Skopeo and labels both do that on loopback and fall back to HTTP
-     * when it fails. The whole ClientHello record is read before answering: closing a socket with unread
-     * input makes the kernel send a reset, which could reach the client before the 400 does.
+     * when it fails. The ClientHello record is read before answering, so that the answer is not lost to a reset.
      */
     private void answerTlsProbe(Socket socket, InputStream in, OutputStream out) throws IOException {
         traffic.probe(port);
@@ -190,9 +190,17 @@ final class LoopbackHttpServer implements AutoCloseable {
             in.readNBytes(Math.min(length, MAX_TLS_RECORD_BYTES));
         }
         HttpMessages.write(out, Response.text(400, "Bad Request", "this is a plain HTTP port"), false, false);
+        closeGracefully(socket, in);
+    }
+
+    /**
+     * Half-closes and drains what the client still sends (bounded in bytes and time) before the socket is
+     * closed: closing with unread input makes the kernel send a reset instead of a clean end of stream.
+     */
+    private static void closeGracefully(Socket socket, InputStream in) throws IOException {
         socket.shutdownOutput();
         socket.setSoTimeout(1_000);
-        in.readNBytes(MAX_TLS_RECORD_BYTES); // until the client hangs up (bounded in bytes and time)
+        in.readNBytes(MAX_TLS_RECORD_BYTES);
     }
 
     private static void pause(Duration duration) {

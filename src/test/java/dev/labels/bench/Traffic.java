@@ -132,7 +132,8 @@ final class Traffic {
             String breakdown = nonZero.entrySet().stream()
                     .map(entry -> entry.getKey().label + " " + entry.getValue())
                     .collect(Collectors.joining(", "));
-            String text = totalRequests() + " req" + (breakdown.isEmpty() ? "" : " (" + breakdown + ")") + ", " + totalProbes() + " TLS probe"
+            String text = totalRequests() + " req" + (breakdown.isEmpty() ? "" : " (" + breakdown + ")") + ", "
+                    + totalProbes() + " TLS probe"
                     + (totalProbes() == 1 ? "" : "s") + ", " + totalConnections() + " conn";
             return totalRefused() == 0 ? text : text + ", " + totalRefused() + " REFUSED";
         }
