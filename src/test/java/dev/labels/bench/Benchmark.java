@@ -62,6 +62,9 @@ public final class Benchmark {
         requireExecutable(settings.labels(), "build it first: ./mvnw -q -B package -DskipTests");
         requireExecutable(settings.skopeo(), "install it: apt-get install -y skopeo");
         Path work = createTempFolder();
+        // Also on SIGTERM (a Maven timeout, Ctrl-C, ending a serve run): the caches and refs would stay in /tmp.
+        Thread cleanup = new Thread(() -> deleteQuietly(work), "bench-work-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         HubProxy proxy = null;
         Report report = new Report(settings, out);
         try (LocalRegistry registry = LocalRegistry.start(LocalRegistry.Mode.ANONYMOUS)) {
