@@ -111,14 +111,22 @@ public final class Fixtures {
         }
     }
 
-    private static FixtureImage single(FixturePusher pusher, String repository, String tag, String manifestType,
+    /**
+     * Pushes one single-platform image as {@code repository:tag}: the shared layer, a config holding
+     * {@code labels} (null writes {@code "Labels": null}), and a manifest of {@code manifestType}.
+     * Public for the benchmark, which pushes hundreds of tags this way.
+     */
+    public static FixtureImage single(FixturePusher pusher, String repository, String tag, String manifestType,
                                        FixturePlatform platform, Map<String, String> labels) {
         Pushed image = pushImage(pusher, repository, tag, manifestType, platform, labels);
         return new FixtureImage(repository, tag, image.manifest().digest(), manifestType, List.of(image.manifest()), null);
     }
 
-    /** A Docker manifest list of linux/amd64 and linux/arm64/v8, told apart by {@link #ARCH_LABEL}. */
-    private static FixtureImage multi(FixturePusher pusher, String repository) {
+    /**
+     * A Docker manifest list of linux/amd64 and linux/arm64/v8 at {@code repository:1}, told apart by
+     * {@link #ARCH_LABEL}. Public for the benchmark.
+     */
+    public static FixtureImage multi(FixturePusher pusher, String repository) {
         List<ObjectNode> entries = new ArrayList<>();
         List<FixtureManifest> platforms = new ArrayList<>();
         for (FixturePlatform platform : List.of(FixturePlatform.LINUX_AMD64, FixturePlatform.LINUX_ARM64_V8)) {
