@@ -38,11 +38,14 @@ final class CachingFetcher {
             return byDigest(operation, image, image.digest(), deadline, source);
         }
         String tagKey = image.registry() + "/" + image.repository() + ":" + image.tag();
-        if (cache.tagDigest(tagKey).isPresent()) {
+        Optional<String> seen = cache.tagDigest(tagKey);
+        if (seen.isPresent()) {
             Optional<String> current = client.headManifestDigest(operation, image, image.tag(), deadline);
             if (current.isPresent()) {
                 Fetched fetched = byDigest(operation, image, current.get(), deadline, source);
-                cache.putTagDigest(tagKey, current.get());
+                if (!current.get().equals(seen.get())) {
+                    cache.putTagDigest(tagKey, current.get()); // the tag moved; unchanged, it needs no write
+                }
                 return fetched;
             }
         }

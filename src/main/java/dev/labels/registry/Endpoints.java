@@ -53,6 +53,11 @@ final class Endpoints {
         return usable;
     }
 
+    /** The endpoint as it stands now: its plain-HTTP form if another request has fallen back meanwhile. */
+    Endpoint current(Endpoint endpoint) {
+        return downgraded.getOrDefault(endpoint.base(), endpoint);
+    }
+
     /** Called after HTTPS failed on an endpoint that allows it: every later request uses plain HTTP. */
     Endpoint fallBackToPlainHttp(Endpoint failed) {
         Endpoint plain = failed.overPlainHttp();

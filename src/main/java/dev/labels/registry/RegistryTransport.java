@@ -116,7 +116,9 @@ final class RegistryTransport {
 
     private Response attempt(Operation operation, Endpoint start, String repository, String path,
                              Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
-        Endpoint endpoint = start;
+        // Requests that waited for the first contact take what it found: a registry that speaks plain HTTP
+        // is not tried over TLS again by each of them.
+        Endpoint endpoint = endpoints.current(start);
         OkHttpClient http = client(operation, endpoint);
         boolean challenged = false;
         SSLException tlsFailure = null;

@@ -176,6 +176,19 @@ class RegistryIntegrationTest {
         assertTrue(second.contains(" http://" + REGISTRIES.get(Mode.ANONYMOUS).host()), second);
     }
 
+    @Test
+    void aBatchStartingManyJobsAtOnceTriesTlsOnlyOnce(@TempDir Path cache) {
+        FixtureSet set = FIXTURES.get(Mode.ANONYMOUS);
+        List<String> args = new ArrayList<>(List.of("inspect", "-v", "--jobs", "8", "--cache-dir", cache.toString()));
+        for (FixtureImage image : set.all()) {
+            args.add(REGISTRIES.get(Mode.ANONYMOUS).host() + "/" + image.reference());
+        }
+
+        String log = verboseLog(args.toArray(String[]::new));
+
+        assertEquals(1, log.lines().filter(line -> line.contains("does not answer over TLS")).count(), log);
+    }
+
     /** The -v request log of one run (slf4j writes it to System.err), failing if the run fails. */
     private static String verboseLog(String[] args) {
         java.io.PrintStream original = System.err;
