@@ -9,6 +9,7 @@ import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.function.Supplier;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
@@ -24,8 +25,8 @@ import okhttp3.Response;
 public final class RegistryClient implements AutoCloseable {
     private static final String ACCEPT_MANIFESTS = String.join(", ", MediaTypes.ACCEPT_MANIFESTS);
 
-    private final OkHttpClient http;
-    private final RegistryTransport transport;
+    private final Supplier<Wiring> wire;
+    private volatile Wiring wiring;
     private final Endpoints endpoints;
     private final Reliability reliability;
     private final SentSecrets sentSecrets = new SentSecrets();
@@ -43,7 +44,8 @@ public final class RegistryClient implements AutoCloseable {
      *              later runs; see {@link dev.labels.registry.auth.Authorizer}
      */
     public RegistryClient(RegistryConfig config, Reliability reliability, Notes notes) {
-        this(config, reliability, Clock.systemUTC(), Sleeper.SYSTEM, new Random(), HttpClients.create(config), notes);
+        this(config, reliability, Clock.systemUTC(), Sleeper.SYSTEM, new Random(), () -> HttpClients.create(config),
+                notes);
     }
 
     RegistryClient(RegistryConfig config, Clock clock) {
@@ -53,27 +55,51 @@ public final class RegistryClient implements AutoCloseable {
     /** For tests: the clock of token expiry and Retry-After dates, the waits between tries, the jitter. */
     RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
                    RandomGenerator random) {
-        this(config, reliability, clock, sleeper, random, HttpClients.create(config), Notes.NONE);
+        this(config, reliability, clock, sleeper, random, () -> HttpClients.create(config), Notes.NONE);
     }
 
     /** For tests that must trust a test certificate: {@code base} stands for {@link HttpClients#create}. */
     RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random,
                    OkHttpClient base) {
-        this(config, reliability, clock, sleeper, random, base, Notes.NONE);
+        this(config, reliability, clock, sleeper, random, () -> base, Notes.NONE);
     }
 
+    /**
+     * The HTTP client is built on the first request, not here: building it loads the JVM's trust store (a
+     * tenth of a second), which a run that reads only image files, or fails on its arguments, never needs.
+     */
     private RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
-                           RandomGenerator random, OkHttpClient base, Notes notes) {
+                           RandomGenerator random, Supplier<OkHttpClient> base, Notes notes) {
         this.reliability = reliability;
-        this.http = base.newBuilder()
-                .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
-                // Registry requests get the time left to their image (see RegistryTransport); this bounds the
-                // others, the token requests, which the authorizer sends on its own.
-                .callTimeout(reliability.imageTimeout())
-                .build();
         this.endpoints = new Endpoints(config, notes);
-        this.transport = new RegistryTransport(new TlsClients(http, config), endpoints,
-                new Authorizer(config.credentials(), clock, notes), config, sentSecrets);
+        this.wire = () -> {
+            OkHttpClient http = base.get().newBuilder()
+                    .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
+                    // Registry requests get the time left to their image (see RegistryTransport); this bounds
+                    // the others, the token requests, which the authorizer sends on its own.
+                    .callTimeout(reliability.imageTimeout())
+                    .build();
+            return new Wiring(http, new RegistryTransport(new TlsClients(http, config), endpoints,
+                    new Authorizer(config.credentials(), clock, notes), config, sentSecrets));
+        };
+    }
+
+    /** The run's one HTTP client and the transport over it. */
+    private record Wiring(OkHttpClient http, RegistryTransport transport) {
+    }
+
+    private RegistryTransport transport() {
+        Wiring wired = wiring;
+        if (wired == null) {
+            synchronized (this) {
+                wired = wiring;
+                if (wired == null) {
+                    wired = wire.get();
+                    wiring = wired;
+                }
+            }
+        }
+        return wired.transport();
     }
 
     /** Starts the clock of one image: pass the result to every fetch for that image. */
@@ -111,7 +137,7 @@ public final class RegistryClient implements AutoCloseable {
     public ManifestResponse fetchManifest(Operation operation, ImageReference image, String identifier,
                                           Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().get().header("Accept", ACCEPT_MANIFESTS);
-        try (Response response = transport.execute(operation, image.registry(), image.repository(),
+        try (Response response = transport().execute(operation, image.registry(), image.repository(),
                 "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline)) {
             byte[] body = read(operation, response, Limits.MANIFEST_BYTES, "manifest");
             return new ManifestResponse(body, response.header("Content-Type"), response.header("Docker-Content-Digest"));
@@ -126,7 +152,7 @@ public final class RegistryClient implements AutoCloseable {
     public java.util.Optional<String> headManifestDigest(Operation operation, ImageReference image, String tag,
                                                          Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
-        try (Response response = transport.execute(operation, image.registry(), image.repository(),
+        try (Response response = transport().execute(operation, image.registry(), image.repository(),
                 "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
             String digest = response.header("Docker-Content-Digest");
             return digest == null || !dev.labels.image.Digests.isSupported(digest.strip())
@@ -140,7 +166,7 @@ public final class RegistryClient implements AutoCloseable {
      */
     public java.util.List<String> listTags(Operation operation, String registry, String repository)
             throws RegistryException {
-        return new TagLister(transport).list(operation, registry, repository, newDeadline());
+        return new TagLister(transport()).list(operation, registry, repository, newDeadline());
     }
 
     /** GET /v2/NAME/blobs/DIGEST, following the registry's redirect to its storage. */
@@ -152,7 +178,7 @@ public final class RegistryClient implements AutoCloseable {
     /** As {@link #fetchBlob(Operation, ImageReference, String, long)}, within an image's deadline. */
     public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit, Deadline deadline)
             throws RegistryException {
-        try (Response response = transport.execute(operation, image.registry(), image.repository(),
+        try (Response response = transport().execute(operation, image.registry(), image.repository(),
                 "blobs/" + digest, new Request.Builder().get(), limit, deadline)) {
             return read(operation, response, limit, "blob " + digest);
         }
@@ -172,7 +198,10 @@ public final class RegistryClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        Wiring wired = wiring;
+        if (wired != null) {
+            wired.http().dispatcher().executorService().shutdown();
+            wired.http().connectionPool().evictAll();
+        }
     }
 }
