@@ -31,11 +31,30 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("labels: " + error.getMessage());
+        err.println("labels: " + withoutSecrets(error, args));
         CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * picocli quotes the arguments it could not place. With credentials on the command line a stray argument
+     * is most likely a password ({@code --creds user pass}, a space for the colon), so then none is quoted.
+     */
+    private static String withoutSecrets(CommandLine.ParameterException error, String[] args) {
+        String message = String.valueOf(error.getMessage());
+        boolean credentials = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--creds")
+                || arg.startsWith("--username") || arg.startsWith("--password"));
+        if (!credentials || !(error instanceof CommandLine.UnmatchedArgumentException unmatched)) {
+            return message;
+        }
+        for (String value : unmatched.getUnmatched()) {
+            if (!value.isEmpty()) {
+                message = message.replace(value, "<not shown>");
+            }
+        }
+        return message;
     }
 
 }

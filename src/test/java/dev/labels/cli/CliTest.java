@@ -141,6 +141,28 @@ class CliTest {
     }
 
     @Test
+    void aStrayArgumentNextToCredentialsIsNotQuoted() {
+        // A space for the colon: picocli cannot place the password and would quote it.
+        CliRun tags = CliRun.run("tags", "alpine", "--creds", "user", "hunter2-secret");
+        CliRun inspect = CliRun.run("inspect", "alpine", "--creds", "user", "hunter2-secret");
+
+        assertEquals(ExitCodes.USAGE, tags.exitCode(), tags::toString);
+        assertFalse(tags.stderr().contains("hunter2-secret"), tags.stderr());
+        assertTrue(tags.stderr().contains("<not shown>"), tags.stderr());
+        assertEquals(ExitCodes.USAGE, inspect.exitCode(), inspect::toString);
+        assertFalse(inspect.stderr().contains("hunter2-secret") || inspect.stdout().contains("hunter2-secret"),
+                "inspect takes it for a reference, but --creds without a colon stops the run first: " + inspect);
+    }
+
+    @Test
+    void aStrayArgumentWithoutCredentialsIsQuotedToHelp() {
+        CliRun run = CliRun.run("tags", "alpine", "stray-word");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("stray-word"), run.stderr());
+    }
+
+    @Test
     void missingReferenceIsAUsageError() {
         CliRun run = CliRun.run("inspect");
 
