@@ -125,7 +125,7 @@ final class RegistryTransport {
         Endpoint overTls = null;
         while (true) {
             checkTimeLeft(operation, endpoint, deadline);
-            String authorization = authorization(operation, http, endpoint, repository);
+            String authorization = authorization(operation, withinDeadline(http, deadline), endpoint, repository);
             checkTimeLeft(operation, endpoint, deadline);
             Tries tries = new Tries();
             Request.Builder attempt = request.url(endpoint.url(repository, path))
@@ -198,6 +198,15 @@ final class RegistryTransport {
             throw operation.fail(Kind.NETWORK, "cannot set up TLS for " + endpoint.credentialKey() + ": "
                     + e.getMessage(), 0, e);
         }
+    }
+
+    /**
+     * The registry's client, bounded to the time left to the image: a token request, which the authorizer
+     * sends on its own, must not get a whole --timeout of its own. (A derived client shares the connection
+     * pool and costs nothing to make.)
+     */
+    private static OkHttpClient withinDeadline(OkHttpClient http, Deadline deadline) {
+        return http.newBuilder().callTimeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS).build();
     }
 
     /** Between steps: a token fetch or a slow answer may have used up the image's time. */

@@ -254,6 +254,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aStallingTokenServiceGetsOnlyTheTimeLeftToTheImage() throws Exception {
+        // The registry takes most of the second to challenge; the token service then never answers.
+        fake(FakeRegistry.Auth.BEARER).tamper = (server, request, normal) -> server == Server.TOKENS
+                ? socket(SocketPolicy.NO_RESPONSE) : normal.setHeadersDelay(700, TimeUnit.MILLISECONDS);
+
+        long start = System.nanoTime();
+        RegistryException error = failure(0, Duration.ofSeconds(1));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertEquals(Kind.NETWORK, error.kind(), error.getMessage());
+        assertTrue(millis < 1_500, "the token request ends with the image's second, not a second of its own: "
+                + millis + " ms");
+    }
+
+    @Test
     void registryThatNeverAnswersTimesOutWithinTheImageTimeout() throws Exception {
         fake(FakeRegistry.Auth.NONE).tamper = (server, request, normal) -> socket(SocketPolicy.NO_RESPONSE);
 
