@@ -21,7 +21,11 @@ final class AtomicFiles {
     /** Writes to a unique temporary file beside the target, then renames it over the target in one step. */
     static void write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".tmp-", "");
+        replace(file, Files.createTempFile(file.getParent(), ".tmp-", ""), content);
+    }
+
+    /** Fills the temporary file and renames it over the target in one step; the temporary never stays. */
+    private static void replace(Path file, Path temp, byte[] content) throws IOException {
         try {
             Files.write(temp, content);
             try {
@@ -49,18 +53,8 @@ final class AtomicFiles {
         Path folder = file.getParent();
         Files.createDirectories(folder);
         Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
-        Path temp = Files.createTempFile(folder, ".tmp-", "",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        replace(file, Files.createTempFile(folder, ".tmp-", "",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)), content);
     }
 
     /** The file's bytes, or null when it is absent, unreadable or unreasonably large. */
