@@ -125,7 +125,9 @@ final class RegistryTransport {
         Endpoint overTls = null;
         while (true) {
             checkTimeLeft(operation, endpoint, deadline);
-            String authorization = authorization(operation, withinDeadline(http, deadline), endpoint, repository);
+            OkHttpClient registryClient = http;
+            String authorization = authorization(operation, () -> withinDeadline(registryClient, deadline), endpoint,
+                    repository);
             checkTimeLeft(operation, endpoint, deadline);
             Tries tries = new Tries();
             Request.Builder attempt = request.url(endpoint.url(repository, path))
@@ -202,8 +204,8 @@ final class RegistryTransport {
 
     /**
      * The registry's client, bounded to the time left to the image: a token request, which the authorizer
-     * sends on its own, must not get a whole --timeout of its own. (A derived client shares the connection
-     * pool and costs nothing to make.)
+     * sends on its own, must not get a whole --timeout of its own. Made only when a token is fetched; it shares
+     * the connection pool.
      */
     private static OkHttpClient withinDeadline(OkHttpClient http, Deadline deadline) {
         return http.newBuilder().callTimeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS).build();
@@ -238,7 +240,8 @@ final class RegistryTransport {
         }
     }
 
-    private String authorization(Operation operation, OkHttpClient http, Endpoint endpoint, String repository)
+    private String authorization(Operation operation, java.util.function.Supplier<OkHttpClient> http,
+                                 Endpoint endpoint, String repository)
             throws RegistryException {
         try {
             return authorizer.authorization(http, endpoint.authority(), endpoint.credentialKey(), repository);
