@@ -55,17 +55,28 @@ final class TlsFailures {
         return endpoint.base().isHttps() && closedSocket(e, 0);
     }
 
+    /** How a server that refuses the handshake after the fact shows up, by the JDK's and the alerts' words. */
+    private static final java.util.List<String> CLOSED_HANDSHAKE = java.util.List.of("broken pipe",
+            "connection reset", "terminated the handshake", "certificate_required", "bad_certificate",
+            "exhausted all routes");
+
     /**
-     * A reset or broken pipe anywhere in the failure: OkHttp may report it directly, as the cause, or, after
-     * trying every route, as a suppressed exception of "exhausted all routes".
+     * A reset, a broken pipe or a refusing alert anywhere in the failure: the JDK reports it as a
+     * SocketException or wrapped in an SSLException, and OkHttp directly, as the cause, as "exhausted all
+     * routes" after trying every route, or, when HTTP/2 was negotiated, as its connection being shut down.
+     * Which one a run sees depends on timing.
      */
     private static boolean closedSocket(Throwable e, int depth) {
         if (e == null || depth > 8) {
             return false;
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (e instanceof java.net.SocketException
-                && (message.contains("broken pipe") || message.contains("connection reset"))) {
+        if ((e instanceof java.net.SocketException || e instanceof javax.net.ssl.SSLException)
+                && CLOSED_HANDSHAKE.stream().anyMatch(message::contains)) {
+            return true;
+        }
+        if (e.getClass().getName().equals("okhttp3.internal.http2.ConnectionShutdownException")
+                || (e instanceof java.io.IOException && message.contains("exhausted all routes"))) {
             return true;
         }
         for (Throwable suppressed : e.getSuppressed()) {
