@@ -3,12 +3,14 @@
 # file is both a shell script and the jar it runs. Copy it onto PATH to install it.
 #
 # Start-up is most of a single inspect, so:
-# - the JVM flags favour start-up over peak speed (a run lasts well under a second);
-# - a class-data-sharing archive holds the classes an inspect loads, already parsed and verified, and every run
+# - the JVM flags favour start-up over peak speed (a run lasts well under a second): the quick compiler only,
+#   one compiler thread (the run's own two threads need both cores of a small machine), no perf-data file;
+# - a class-data-sharing archive holds the classes a run loads, already parsed and verified, and every run
 #   maps it. It is made once per build of this file and per JVM (their size and time are in its name): by the
 #   build beside target/labels, else on first use beside this file when that folder is writable, else in
-#   $XDG_CACHE_HOME/labels/cds. Making it runs a hidden, offline training command (about a second).
-#   LABELS_NO_CDS=1 runs without it.
+#   $XDG_CACHE_HOME/labels/cds. Making it takes a few seconds: a hidden, offline training command lists the
+#   classes it loads, then the JVM dumps them. A static archive, not a dynamic one (-XX:ArchiveClassesAtExit):
+#   only the static dump takes picocli's classes, which are Java 5 bytecode. LABELS_NO_CDS=1 runs without it.
 # - JVM logging goes to stderr, errors only: class-data-sharing notes must never reach stdout, which carries
 #   only JSON.
 # LABELS_JAVA_OPTS adds JVM options (not JAVA_OPTS: Jenkins agents set that for themselves).
@@ -17,11 +19,26 @@ case $self in
   */*) ;;
   *) self=$(command -v -- "$0") ;;
 esac
+# The archive records the jar's path: the same file must be named the same way by every run.
+self=$(readlink -f -- "$self" 2>/dev/null || echo "$self")
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
 
 archive_in() { # FOLDER: the archive's path in FOLDER for this file and this JVM
   echo "$1/.labels-cds-$key.jsa"
+}
+
+make_archive() { # TARGET: trains, dumps, and renames into place only when complete, so that parallel first runs
+  # never map a half-written archive. The training run's own in-process registry is left out of the archive.
+  part="$1.$$"
+  "$java" $flags -XX:DumpLoadedClassList="$part.all" -jar "$self" __train >/dev/null 2>&1 \
+    && grep -v -e httpserver -e TrainingRegistry -e TrainCommand "$part.all" >"$part.classes" \
+    && "$java" $flags -Xshare:dump -XX:SharedClassListFile="$part.classes" -XX:SharedArchiveFile="$part" \
+         -jar "$self" >/dev/null 2>&1 \
+    && mv -f -- "$part" "$1" 2>/dev/null
+  made=$?
+  rm -f -- "$part" "$part.all" "$part.classes"
+  return $made
 }
 
 if [ -z "${LABELS_NO_CDS:-}" ]; then
@@ -39,10 +56,7 @@ if [ -z "${LABELS_NO_CDS:-}" ]; then
       for folder in "$here" "$cache"; do
         if mkdir -p -- "$folder" 2>/dev/null && [ -w "$folder" ]; then
           target=$(archive_in "$folder")
-          # Written under a private name and renamed when complete: parallel first runs never map a
-          # half-written archive.
-          if "$java" $flags -XX:ArchiveClassesAtExit="$target.$$" -jar "$self" __train >/dev/null 2>&1 \
-              && mv -f -- "$target.$$" "$target" 2>/dev/null; then
+          if make_archive "$target"; then
             archive=$target
             # Archives of earlier builds or JVMs can never be used again. (A run that has one mapped keeps
             # its mapping: removing the file does not affect it.)
@@ -50,7 +64,6 @@ if [ -z "${LABELS_NO_CDS:-}" ]; then
               [ "$old" = "$target" ] || rm -f -- "$old"
             done
           fi
-          rm -f -- "$target.$$"
           break
         fi
       done

@@ -1,10 +1,10 @@
 package dev.labels.archive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.labels.json.Json;
+import dev.labels.json.JsonFields;
+import dev.labels.json.JsonShapeException;
 import java.io.IOException;
 
 /**
@@ -13,17 +13,13 @@ import java.io.IOException;
  * is not.
  */
 final class ArchiveJson {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private ArchiveJson() {
     }
 
     static JsonNode read(byte[] content, String what) throws ArchiveException {
         try {
-            JsonNode root = MAPPER.readTree(content);
+            JsonNode root = Json.parse(content);
             if (root == null || root.isMissingNode()) {
                 throw ArchiveException.invalid(what + " is empty");
             }
@@ -35,12 +31,13 @@ final class ArchiveJson {
         }
     }
 
-    static <T> T convert(JsonNode node, Class<T> type, String what) throws ArchiveException {
+    /** One image object of docker save's manifest.json. */
+    static DockerSaveEntry saveEntry(JsonNode node) throws ArchiveException {
         try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw ArchiveException.invalid("invalid " + what + ": " + detail, e);
+            return new DockerSaveEntry(JsonFields.text(node, "Config"), JsonFields.texts(node, "RepoTags"),
+                    JsonFields.texts(node, "Layers"));
+        } catch (JsonShapeException e) {
+            throw ArchiveException.invalid("invalid manifest.json entry: " + e.getMessage(), e);
         }
     }
 }

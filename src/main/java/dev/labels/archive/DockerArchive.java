@@ -79,7 +79,7 @@ final class DockerArchive {
             if (!node.isObject()) {
                 throw ArchiveException.invalid("manifest.json holds something other than image objects");
             }
-            images.add(ArchiveJson.convert(node, DockerSaveEntry.class, "manifest.json entry"));
+            images.add(ArchiveJson.saveEntry(node));
         }
         if (images.isEmpty()) {
             throw ArchiveException.notFound("the archive holds no images (manifest.json is empty)");

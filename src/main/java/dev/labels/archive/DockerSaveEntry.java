@@ -1,7 +1,5 @@
 package dev.labels.archive;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,9 +11,8 @@ import java.util.List;
  * @param layers   the layer files, never read here
  * @see <a href="https://github.com/moby/moby/blob/master/image/spec/v1.2.md#combined-image-json--filesystem-changeset-format">Docker image spec v1.2: combined image JSON + filesystem changeset format</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
-record DockerSaveEntry(@JsonProperty("Config") String config, @JsonProperty("RepoTags") List<String> repoTags,
-                       @JsonProperty("Layers") List<String> layers) {
+record DockerSaveEntry(String config, List<String> repoTags,
+                       List<String> layers) {
 
     DockerSaveEntry {
         repoTags = repoTags == null ? List.of() : repoTags.stream().filter(t -> t != null && !t.isBlank()).toList();

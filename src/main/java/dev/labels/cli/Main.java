@@ -25,6 +25,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        HeadStart.begin(args);
         int code = run(System.in, System.out, System.err, System.getenv(), isTerminal(2), args);
         System.exit(code);
     }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
 /**
- * Hidden: the launcher runs this once, with -XX:ArchiveClassesAtExit, to record the classes a real run loads
- * in a class-data-sharing archive that later runs map instead of loading them again. It inspects an image
+ * Hidden: the launcher runs this once, with -XX:DumpLoadedClassList, to list the classes a real run loads for
+ * a class-data-sharing archive that later runs map instead of loading them again. It inspects an image
  * served by an in-process registry, cold and then warm, so the archive holds the whole path: option parsing,
  * auth, manifests, platform selection, config, cache and output. No network, and nothing is written outside a
  * temporary folder.
@@ -33,7 +33,12 @@ final class TrainCommand implements Callable<Integer> {
             int warm = quietly(env, inspect);
             int batch = quietly(env, "list", image, "--mirror", registry.host() + "=http://" + registry.host(),
                     "--cache-dir", cache.toString(), "-o", "json");
-            return cold == 0 && warm == 0 && batch == 0 ? ExitCodes.OK : ExitCodes.ERROR;
+            // First an HTTPS mirror whose handshake fails, then the registry: the archive then also holds the
+            // TLS stack that every HTTPS registry needs.
+            int probe = quietly(env, "inspect", image + ":1", "--mirror", registry.host() + "=https://"
+                    + registry.plainHttpOnlyHost(), "--mirror", registry.host() + "=http://" + registry.host(),
+                    "--cache-dir", cache.resolve("probe").toString());
+            return cold == 0 && warm == 0 && batch == 0 && probe == 0 ? ExitCodes.OK : ExitCodes.ERROR;
         } finally {
             try (Stream<Path> files = Files.walk(cache)) {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

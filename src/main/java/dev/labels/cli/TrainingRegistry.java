@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +24,7 @@ final class TrainingRegistry implements AutoCloseable {
     private static final String TOKEN = "training-token";
 
     private final HttpServer server;
+    private final ServerSocket plainOnly;
     private final Map<String, byte[]> content = new HashMap<>();
     private final Map<String, String> types = new HashMap<>();
 
@@ -46,6 +49,29 @@ final class TrainingRegistry implements AutoCloseable {
         content.put("tags/list", utf8("{\"name\":\"" + REPOSITORY + "\",\"tags\":[\"1\"]}"));
         types.put("tags/list", "application/json");
         server.start();
+        plainOnly = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread refuser = new Thread(this::refuseTls, "training-plain-http-only");
+        refuser.setDaemon(true);
+        refuser.start();
+    }
+
+    /**
+     * A loopback port that answers a TLS handshake as a plain-HTTP registry does: with an HTTP 400. An HTTPS
+     * mirror there fails its handshake at once, so a training run also loads the TLS stack.
+     */
+    String plainHttpOnlyHost() {
+        return "127.0.0.1:" + plainOnly.getLocalPort();
+    }
+
+    private void refuseTls() {
+        while (!plainOnly.isClosed()) {
+            try (Socket client = plainOnly.accept()) {
+                client.getInputStream().read(new byte[4096]);
+                client.getOutputStream().write(utf8("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"));
+            } catch (IOException e) {
+                // Closed, or the client hung up: either way, the next connection.
+            }
+        }
     }
 
     String host() {
@@ -106,5 +132,10 @@ final class TrainingRegistry implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        try {
+            plainOnly.close();
+        } catch (IOException e) {
+            // Closing a listening socket does not fail in practice; nothing to do if it does.
+        }
     }
 }

@@ -1,7 +1,5 @@
 package dev.labels.image;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -16,15 +14,14 @@ import java.util.Map;
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/config.md#properties">config.md: config</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerConfig(
-        @JsonProperty("Labels") Map<String, String> labels,
-        @JsonProperty("Env") List<String> env,
-        @JsonProperty("Entrypoint") List<String> entrypoint,
-        @JsonProperty("Cmd") List<String> cmd,
-        @JsonProperty("User") String user,
-        @JsonProperty("WorkingDir") String workingDir,
-        @JsonProperty("ExposedPorts") Map<String, Object> exposedPorts) {
+        Map<String, String> labels,
+        List<String> env,
+        List<String> entrypoint,
+        List<String> cmd,
+        String user,
+        String workingDir,
+        Map<String, Object> exposedPorts) {
 
     /** A config with nothing set, for images whose config object is absent. */
     public static final ContainerConfig EMPTY = new ContainerConfig(null, null, null, null, null, null, null);

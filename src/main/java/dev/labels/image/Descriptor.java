@@ -1,7 +1,5 @@
 package dev.labels.image;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Map;
 
 /**
@@ -15,7 +13,6 @@ import java.util.Map;
  * @param annotations never null; absent or null JSON becomes an empty map, null values ""
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/descriptor.md">descriptor.md</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Descriptor(String mediaType, String digest, long size, Platform platform, Map<String, String> annotations) {
 
     /** Annotation buildx puts on attestation entries of an index. */
@@ -35,7 +32,6 @@ public record Descriptor(String mediaType, String digest, long size, Platform pl
      *
      * @see <a href="https://docs.docker.com/build/metadata/attestations/attestation-storage/">attestation storage</a>
      */
-    @JsonIgnore
     public boolean isAttestation() {
         return (platform != null && platform.isUnknown())
                 || ATTESTATION_MANIFEST.equals(annotations.get(REFERENCE_TYPE));

@@ -1,6 +1,5 @@
 package dev.labels.image;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Map;
  * @param config       never null: an absent or null {@code config} object becomes {@link ContainerConfig#EMPTY}
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/config.md">config.md</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ImageConfig(String created, String os, String architecture, String variant, ContainerConfig config) {
 
     public ImageConfig {
@@ -69,6 +67,6 @@ public record ImageConfig(String created, String os, String architecture, String
         if (inner != null && !inner.isNull() && !inner.isObject()) {
             throw new MalformedImageException(what + " \"config\" is not an object");
         }
-        return Json.convert(root, ImageConfig.class, what);
+        return Json.bind(() -> ModelBinding.imageConfig(root), what);
     }
 }

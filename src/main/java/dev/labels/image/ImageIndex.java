@@ -1,6 +1,5 @@
 package dev.labels.image;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import java.util.Map;
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">image-index.md</a>
  * @see <a href="https://github.com/distribution/distribution/blob/main/docs/content/spec/manifest-v2-2.md#manifest-list">manifest-v2-2.md: Manifest List</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ImageIndex(String mediaType, List<Descriptor> manifests, Map<String, String> annotations)
         implements Manifest {
 

@@ -1,6 +1,5 @@
 package dev.labels.image;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +14,6 @@ import java.util.Map;
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/manifest.md">manifest.md</a>
  * @see <a href="https://github.com/distribution/distribution/blob/main/docs/content/spec/manifest-v2-2.md#image-manifest">manifest-v2-2.md: Image Manifest</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ImageManifest(String mediaType, Descriptor config, List<Descriptor> layers, Map<String, String> annotations)
         implements Manifest {
 

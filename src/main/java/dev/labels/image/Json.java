@@ -2,26 +2,16 @@ package dev.labels.image;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.labels.json.JsonShapeException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The package's one ObjectMapper and the JSON reading every parser here shares.
- *
- * <p>Unknown properties are ignored because the specs are open-ended (OCI allows extra
- * fields; registries and build tools add their own). Trailing tokens are rejected so that
- * JSON followed by garbage is not silently half-read.
+ * The JSON reading every parser here shares, with errors that say what was being read. Trailing content is
+ * rejected (see {@link dev.labels.json.Json}), so that JSON followed by garbage is not silently half-read.
  */
 final class Json {
-
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     /** How much of a non-JSON body is quoted in an error message. */
     private static final int PREVIEW_CHARS = 60;
@@ -39,7 +29,7 @@ final class Json {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(body);
+            root = dev.labels.json.Json.parse(body);
         } catch (JsonEOFException e) {
             throw new MalformedImageException(what + " is truncated JSON (" + body.length + " bytes)", e);
         } catch (JsonProcessingException e) {
@@ -54,14 +44,19 @@ final class Json {
         return root;
     }
 
-    /** Binds a tree to a record, reporting type errors (e.g. a string size) as malformed input. */
-    static <T> T convert(JsonNode node, Class<T> type, String what) throws MalformedImageException {
+    /** Binds a tree to a record with {@link ModelBinding}, reporting a field of the wrong type as malformed. */
+    static <T> T bind(Binder<T> binder, String what) throws MalformedImageException {
         try {
-            return MAPPER.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String detail = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw new MalformedImageException("invalid " + what + ": " + detail, e);
+            return binder.bind();
+        } catch (JsonShapeException e) {
+            throw new MalformedImageException("invalid " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One binding of {@link ModelBinding}. */
+    @FunctionalInterface
+    interface Binder<T> {
+        T bind() throws JsonShapeException;
     }
 
     /** The text of a field when it is a JSON string, else {@code null}. */

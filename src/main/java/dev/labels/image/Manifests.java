@@ -49,8 +49,7 @@ public final class Manifests {
                 throw new MalformedImageException("image index entry " + i + " has no digest");
             }
         }
-        ImageIndex parsed = Json.convert(root, ImageIndex.class, "image index");
-        return new ImageIndex(mediaType, parsed.manifests(), parsed.annotations());
+        return Json.bind(() -> ModelBinding.index(root, mediaType), "image index");
     }
 
     private static ImageManifest image(JsonNode root, String mediaType) throws MalformedImageException {
@@ -61,8 +60,7 @@ public final class Manifests {
         if (!hasDigest(config)) {
             throw new MalformedImageException("image manifest (" + mediaType + ") config has no digest");
         }
-        ImageManifest parsed = Json.convert(root, ImageManifest.class, "image manifest");
-        return new ImageManifest(mediaType, parsed.config(), parsed.layers(), parsed.annotations());
+        return Json.bind(() -> ModelBinding.manifest(root, mediaType), "image manifest");
     }
 
     /** Schema 1 is read by hand: the only parts needed are a few strings and the history. */

@@ -1,7 +1,5 @@
 package dev.labels.image;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -15,7 +13,6 @@ import java.util.Objects;
  * @see <a href="https://github.com/opencontainers/image-spec/blob/main/image-index.md">image-index.md: platform</a>
  * @see <a href="https://github.com/containerd/platforms/blob/main/database.go">containerd normalizeArch</a>
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record Platform(String os, String architecture, String variant) {
 
     /** A blank variant (some indexes write {@code "variant": ""}) means no variant. */
@@ -81,7 +78,6 @@ public record Platform(String os, String architecture, String variant) {
      * True for {@code unknown/unknown}: buildx writes that platform on attestation manifests
      * (SBOM, provenance), which are not runnable images.
      */
-    @JsonIgnore
     public boolean isUnknown() {
         return "unknown".equalsIgnoreCase(os) || "unknown".equalsIgnoreCase(architecture);
     }

@@ -1,11 +1,9 @@
 package dev.labels.labels;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.labels.json.Json;
 
 /**
  * Writes values as JSON the way jq prints them: two-space indent, {@code "key": "value"}, {@code {}} for an
@@ -13,28 +11,24 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * concatenates into valid line-oriented streams.
  */
 public final class JsonWriter {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter(
-            Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-    private static final ObjectWriter COMPACT = MAPPER.writer();
-
     private final boolean compact;
 
     public JsonWriter(boolean compact) {
         this.compact = compact;
     }
 
+    /** @param value maps, lists, strings, numbers, booleans and null (see {@link Json#write}) */
     public String write(Object value) {
-        try {
-            return (compact ? COMPACT : PRETTY).writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            // Only maps, lists and strings are written: failing here is a bug, not a user error.
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+        return Json.write(value, compact ? null : jqStyle()) + "\n";
+    }
+
+    /** A new one each time: a pretty printer keeps the nesting level while it writes. */
+    private static DefaultPrettyPrinter jqStyle() {
+        return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.labels.registry;
 
+import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.http.BoundedBody;
@@ -67,7 +68,7 @@ final class ErrorResponses {
     private static String fromErrorDocument(String text, List<String> codes) {
         JsonNode errors;
         try {
-            errors = Json.MAPPER.readTree(text).path("errors");
+            errors = Json.parse(text).path("errors");
         } catch (IOException | RuntimeException e) {
             return null;
         }

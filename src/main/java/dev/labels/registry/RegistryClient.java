@@ -84,6 +84,15 @@ public final class RegistryClient implements AutoCloseable {
         };
     }
 
+    /**
+     * A head start for a run that is about to use a registry: see {@link HttpClients#warmUp}.
+     *
+     * @param tls whether the registries are likely to be reached over HTTPS (as all but loopback ones are)
+     */
+    public static void warmUp(boolean tls) throws java.security.GeneralSecurityException, IOException {
+        HttpClients.warmUp(tls);
+    }
+
     /** The run's one HTTP client and the transport over it. */
     private record Wiring(OkHttpClient http, RegistryTransport transport) {
     }

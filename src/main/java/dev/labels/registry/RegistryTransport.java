@@ -3,6 +3,7 @@ package dev.labels.registry;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;
+import dev.labels.registry.auth.TokenHttp;
 import dev.labels.registry.auth.Challenge;
 import dev.labels.registry.tls.TlsException;
 import dev.labels.registry.tls.TlsFiles;
@@ -119,15 +120,15 @@ final class RegistryTransport {
         // Requests that waited for the first contact take what it found: a registry that speaks plain HTTP
         // is not tried over TLS again by each of them.
         Endpoint endpoint = endpoints.current(start);
-        OkHttpClient http = client(operation, endpoint);
         boolean challenged = false;
         SSLException tlsFailure = null;
         Endpoint overTls = null;
         while (true) {
             checkTimeLeft(operation, endpoint, deadline);
-            OkHttpClient registryClient = http;
-            String authorization = authorization(operation, () -> withinDeadline(registryClient, deadline), endpoint,
-                    repository);
+            OkHttpClient http = client(operation, endpoint);
+            String credentialKey = endpoint.credentialKey();
+            String authorization = authorization(operation, realm -> tokenClient(credentialKey, realm, deadline),
+                    endpoint, repository);
             checkTimeLeft(operation, endpoint, deadline);
             Tries tries = new Tries();
             Request.Builder attempt = request.url(endpoint.url(repository, path))
@@ -195,7 +196,7 @@ final class RegistryTransport {
 
     private OkHttpClient client(Operation operation, Endpoint endpoint) throws RegistryException {
         try {
-            return clients.forRegistry(endpoint.credentialKey());
+            return clients.forUrl(endpoint.credentialKey(), endpoint.base());
         } catch (TlsException e) {
             throw operation.fail(Kind.NETWORK, "cannot set up TLS for " + endpoint.credentialKey() + ": "
                     + e.getMessage(), 0, e);
@@ -203,11 +204,17 @@ final class RegistryTransport {
     }
 
     /**
-     * The registry's client, bounded to the time left to the image: a token request, which the authorizer
-     * sends on its own, must not get a whole --timeout of its own. Made only when a token is fetched; it shares
-     * the connection pool.
+     * The client of a token request: the registry's TLS settings, for the realm's scheme, bounded to the time
+     * left to the image (a token request, which the authorizer sends on its own, must not get a whole
+     * --timeout of its own). Made only when a token is fetched; it shares the connection pool.
      */
-    private static OkHttpClient withinDeadline(OkHttpClient http, Deadline deadline) {
+    private OkHttpClient tokenClient(String credentialKey, HttpUrl realm, Deadline deadline) throws IOException {
+        OkHttpClient http;
+        try {
+            http = clients.forUrl(credentialKey, realm);
+        } catch (TlsException e) {
+            throw new IOException("cannot set up TLS for " + credentialKey + ": " + e.getMessage(), e);
+        }
         return http.newBuilder().callTimeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS).build();
     }
 
@@ -240,7 +247,7 @@ final class RegistryTransport {
         }
     }
 
-    private String authorization(Operation operation, java.util.function.Supplier<OkHttpClient> http,
+    private String authorization(Operation operation, TokenHttp http,
                                  Endpoint endpoint, String repository)
             throws RegistryException {
         try {

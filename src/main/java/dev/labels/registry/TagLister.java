@@ -1,5 +1,6 @@
 package dev.labels.registry;
 
+import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.http.BoundedBody;
@@ -54,7 +55,7 @@ final class TagLister {
     private static List<String> parse(Operation operation, Response response) throws RegistryException {
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(BoundedBody.read(response.body(), MAX_PAGE_BYTES, "tag list"));
+            json = Json.parse(BoundedBody.read(response.body(), MAX_PAGE_BYTES, "tag list"));
         } catch (BoundedBody.TooLargeException e) {
             throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage());
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -109,7 +110,9 @@ class TrustBoundaryTest {
                 new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds")), false);
         OkHttpClient base = HttpClients.create(config);
         if (trust != null) {
-            base = base.newBuilder().sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+            // The run's base client speaks plain HTTP only; TLS clients are derived from it, keeping this trust.
+            base = base.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
+                    .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
         }
         client = new RegistryClient(config, Reliability.defaults(), Clock.systemUTC(), new RecordingSleeper(),
                 new Random(1), base);

@@ -8,8 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import okhttp3.OkHttpClient;
 import okhttp3.Response;
 
 /**
@@ -105,13 +103,13 @@ public final class Authorizer {
      * The {@code Authorization} value for a request to a registry endpoint, or null to send none (no
      * challenge seen yet, or Basic without credentials).
      *
-     * @param http          the registry's client, for a token request (its TLS settings apply to the realm too,
+     * @param http          the client of a token request (the registry's TLS settings apply to the realm too,
      *                      as Docker uses one transport per registry); asked for only when a token is fetched
      * @param authority     the endpoint's host:port, the key of what we learnt about it
      * @param registry      the registry name credentials are looked up by
      * @param repository    the repository the request concerns, for the token scope and the credentials
      */
-    public String authorization(Supplier<OkHttpClient> http, String authority, String registry, String repository)
+    public String authorization(TokenHttp http, String authority, String registry, String repository)
             throws AuthException {
         Challenge challenge = challengeOf(authority);
         if (challenge == null) {
@@ -181,7 +179,7 @@ public final class Authorizer {
         return credentials.getOrDefault(credentialKey(registry, repository), Optional.empty()).isPresent();
     }
 
-    private BearerToken token(Supplier<OkHttpClient> http, String authority, Challenge challenge, String repository,
+    private BearerToken token(TokenHttp http, String authority, Challenge challenge, String repository,
                               Credentials found) throws AuthException {
         String key = tokenKey(authority, repository);
         BearerToken cached = tokens.get(key);
@@ -200,7 +198,7 @@ public final class Authorizer {
                 tokens.put(key, earlier.get());
                 return earlier.get();
             }
-            BearerToken fresh = tokenClient.fetch(http.get(), challenge, scope(repository), found);
+            BearerToken fresh = tokenClient.fetch(http, challenge, scope(repository), found);
             tokens.put(key, fresh);
             remembered.rememberToken(kept, fresh);
             return fresh;

@@ -1,7 +1,7 @@
 package dev.labels.registry.auth;
 
+import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -42,7 +42,6 @@ final class CredentialHelper {
     private static final String TOKEN_USERNAME = "<token>";
     /** Helper names end up in a file name: nothing that could leave the PATH folder. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     /** What a helper's error text may add to our message: enough to say why, not a page. */
     private static final int MAX_ERROR_CHARS = 200;
 
@@ -142,7 +141,7 @@ final class CredentialHelper {
     private Optional<Credentials> parse(String out, String source) throws CredentialException {
         JsonNode answer;
         try {
-            answer = MAPPER.readTree(out);
+            answer = Json.parse(out);
         } catch (IOException e) {
             answer = null;
         }

@@ -1,7 +1,7 @@
 package dev.labels.registry.auth;
 
+import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.labels.cache.Notes;
 import java.io.IOException;
@@ -27,7 +27,6 @@ final class RememberedAuth {
     static final Duration CHALLENGE_LIFETIME = Duration.ofHours(24);
     private static final String CHALLENGES = "challenges";
     private static final String TOKENS = "tokens";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Notes notes;
     private final Clock clock;
@@ -45,7 +44,7 @@ final class RememberedAuth {
         try {
             Challenge.Scheme scheme = Challenge.Scheme.valueOf(note.get().path("scheme").asText());
             Map<String, String> params = new HashMap<>();
-            note.get().path("params").fields().forEachRemaining(e -> params.put(
+            note.get().path("params").properties().forEach(e -> params.put(
                     e.getKey().toLowerCase(Locale.ROOT), e.getValue().asText()));
             if (scheme == Challenge.Scheme.BEARER && params.get("realm") == null) {
                 return Optional.empty();
@@ -57,12 +56,12 @@ final class RememberedAuth {
     }
 
     void rememberChallenge(String authority, Challenge challenge) {
-        ObjectNode note = MAPPER.createObjectNode();
+        ObjectNode note = Json.object();
         note.put("at", clock.instant().getEpochSecond());
         note.put("scheme", challenge.scheme().name());
         ObjectNode params = note.putObject("params");
         challenge.params().forEach(params::put);
-        notes.put(CHALLENGES, authority, note.toString(), false);
+        notes.put(CHALLENGES, authority, Json.compact(note), false);
     }
 
     Optional<BearerToken> token(String key) {
@@ -75,10 +74,10 @@ final class RememberedAuth {
     }
 
     void rememberToken(String key, BearerToken token) {
-        ObjectNode note = MAPPER.createObjectNode();
+        ObjectNode note = Json.object();
         note.put("token", token.value());
         note.put("expires", token.expiresAt().getEpochSecond());
-        notes.put(TOKENS, key, note.toString(), true);
+        notes.put(TOKENS, key, Json.compact(note), true);
     }
 
     void forgetToken(String key) {
@@ -103,7 +102,7 @@ final class RememberedAuth {
             return Optional.empty();
         }
         try {
-            JsonNode json = MAPPER.readTree(text.get());
+            JsonNode json = Json.parse(text.get());
             return json != null && json.isObject() ? Optional.of(json) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

@@ -1,7 +1,7 @@
 package dev.labels.registry.auth;
 
+import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;
@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -35,7 +34,6 @@ final class TokenClient {
     static final String CLIENT_ID = "labels";
     /** Stop using a token a little early so that it does not expire between our check and the registry's. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Clock clock;
 
@@ -44,16 +42,16 @@ final class TokenClient {
     }
 
     /**
-     * @param http        the client of the registry the token is for (its TLS settings, proxy and pool)
+     * @param http        the client for the realm (the registry's TLS settings, proxy and pool)
      * @param credentials a password or identity token, or null for anonymous access
      */
-    BearerToken fetch(OkHttpClient http, Challenge challenge, String scope, Credentials credentials)
+    BearerToken fetch(TokenHttp http, Challenge challenge, String scope, Credentials credentials)
             throws AuthException {
         HttpUrl realm = realmUrl(challenge);
         Request request = credentials != null && credentials.kind() == Credentials.Kind.IDENTITY_TOKEN
                 ? refreshTokenRequest(realm, challenge, scope, credentials)
                 : getRequest(realm, challenge, scope, credentials);
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = http.forRealm(realm).newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw AuthException.refused(realm.host(), response.code(), credentials);
             }
@@ -102,7 +100,7 @@ final class TokenClient {
     private BearerToken parse(ResponseBody body, String host) throws AuthException, IOException {
         JsonNode json;
         try {
-            json = MAPPER.readTree(BoundedBody.read(body, Limits.SMALL_BODY_BYTES, "token response"));
+            json = Json.parse(BoundedBody.read(body, Limits.SMALL_BODY_BYTES, "token response"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw AuthException.malformed(host, "token response is not JSON");
         }

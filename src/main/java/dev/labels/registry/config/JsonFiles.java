@@ -1,7 +1,7 @@
 package dev.labels.registry.config;
 
+import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,7 +15,6 @@ import java.util.Optional;
 public final class JsonFiles {
     /** Real config and auth files are a few KiB; one this large is not one of them. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** Why a file could not be used; the message names the file and the problem, never its content. */
     public static final class UnreadableException extends IOException {
@@ -36,7 +35,7 @@ public final class JsonFiles {
             if (Files.size(file) > MAX_BYTES) {
                 throw new UnreadableException(file + " is larger than " + MAX_BYTES + " bytes");
             }
-            root = MAPPER.readTree(file.toFile());
+            root = Json.parse(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (UnreadableException e) {
@@ -49,7 +48,7 @@ public final class JsonFiles {
         }
         if (root == null || root.isMissingNode()) {
             // An empty file: podman and docker both leave one behind after a logout.
-            return Optional.of(MAPPER.createObjectNode());
+            return Optional.of(Json.object());
         }
         if (!root.isObject()) {
             throw new UnreadableException("cannot read " + file + ": not a JSON object");

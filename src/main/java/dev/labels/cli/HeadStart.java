@@ -1,0 +1,88 @@
+package dev.labels.cli;
+
+import dev.labels.image.Digests;
+import dev.labels.json.Json;
+import dev.labels.labels.JsonWriter;
+import dev.labels.reference.ImageReference;
+import dev.labels.reference.InvalidReferenceException;
+import dev.labels.registry.RegistryClient;
+import dev.labels.source.Sources;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Start-up is most of a short run, and most of start-up is on one core: picocli builds its model of the command
+ * by reflection (a tenth of a second) before anything else happens. Meanwhile a second thread loads and
+ * initialises what a registry run needs next: the HTTP client and, when a registry will be reached over HTTPS,
+ * the TLS stack; the SHA-256 provider that verifies what is read; the JSON parser and writer. Class
+ * initialisation is thread-safe, so the main thread later finds the work done, or waits for the rest of it.
+ * Nothing here touches the network or the user's files, and its results are not used: a failure here loses
+ * only the head start, as the same work is done again, and any error reported, where it belongs. (Building the
+ * subcommand's picocli model here too was measured slower: the two threads then contend for the same classes.)
+ */
+final class HeadStart {
+    private static final Set<String> REGISTRY_COMMANDS = Set.of("inspect", "list", "tags", "diff", "config");
+
+    private HeadStart() {
+    }
+
+    static void begin(String[] args) {
+        if (args.length == 0 || !REGISTRY_COMMANDS.contains(args[0])) {
+            return;
+        }
+        new Warmer(likelyOverTls(args)).start();
+    }
+
+    /** A class, not a lambda: a lambda's first use costs the main thread more than it saves. */
+    private static final class Warmer extends Thread {
+        private final boolean tls;
+
+        Warmer(boolean tls) {
+            super("labels-head-start");
+            this.tls = tls;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Digests.sha256(new byte[0]);
+                new JsonWriter(false).write(Json.parse("{\"labels\": {\"a\": \"b\"}}"));
+                new JsonWriter(true).write(Map.of("a", "b"));
+                RegistryClient.warmUp(tls);
+            } catch (Exception | LinkageError e) {
+                // Only a head start: see the class comment.
+            }
+        }
+    }
+
+    /**
+     * Whether an argument names an image on a registry that is not on loopback (those are all reached over
+     * HTTPS). A guess: an option's value may read as a reference, and a --file list is not read here. A wrong
+     * guess costs only time on the other core, or the head start on TLS.
+     */
+    static boolean likelyOverTls(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("-") || Sources.isArchive(arg)) {
+                continue;
+            }
+            try {
+                String registry = ImageReference.parse(arg).registry();
+                if (!isLoopback(registry)) {
+                    return true;
+                }
+            } catch (InvalidReferenceException e) {
+                // Not a reference: an option's value, most likely.
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLoopback(String registry) {
+        String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
+                : registry.split(":", 2)[0];
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    }
+
+}

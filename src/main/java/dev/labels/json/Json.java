@@ -1,0 +1,194 @@
+package dev.labels.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Every JSON document this tool reads or writes goes through here: jackson-core's streaming parser and generator
+ * with databind's tree nodes, never an ObjectMapper. Making an ObjectMapper, and binding types with it, costs a
+ * short run tens of milliseconds (type factory, annotation introspection, date formats and locale data): more
+ * than a whole inspect whose answers are cached. The documents are small (manifests, configs, token answers,
+ * settings files) and are all read as trees.
+ *
+ * <p>Reading is strict where ObjectMapper is lenient: content after the value is an error, not ignored. Duplicate
+ * keys keep the last value, as {@code readTree} does; nesting is bounded by jackson-core's stream constraints.
+ */
+public final class Json {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {
+    }
+
+    /**
+     * The document's value; {@link MissingNode} when there is none (empty or only whitespace).
+     *
+     * @throws com.fasterxml.jackson.core.io.JsonEOFException the document ends inside a value
+     * @throws com.fasterxml.jackson.core.JsonProcessingException it is not JSON, or has content after the value
+     */
+    public static JsonNode parse(byte[] document) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(document)) {
+            return readDocument(parser);
+        }
+    }
+
+    /** As {@link #parse(byte[])}. */
+    public static JsonNode parse(String document) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(document)) {
+            return readDocument(parser);
+        }
+    }
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /** {@code value} on one line, without a trailing newline. */
+    public static String compact(Object value) {
+        return write(value, null);
+    }
+
+    /**
+     * @param value  maps (their keys as text), iterables, strings, numbers, booleans, null and tree nodes
+     * @param pretty the layout, or null for one line
+     */
+    public static String write(Object value, PrettyPrinter pretty) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(pretty);
+            writeValue(generator, value);
+        } catch (IOException e) {
+            // A StringWriter does no I/O.
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static JsonNode readDocument(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return MissingNode.getInstance();
+        }
+        JsonNode value = readValue(parser, first);
+        if (parser.nextToken() != null) {
+            throw new JsonParseException(parser, "unexpected content after the JSON value");
+        }
+        return value;
+    }
+
+    /** The parser bounds the nesting depth (StreamReadConstraints), so the recursion is bounded too. */
+    private static JsonNode readValue(JsonParser parser, JsonToken token) throws IOException {
+        switch (token) {
+            case START_OBJECT: {
+                ObjectNode object = NODES.objectNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
+                    String name = parser.currentName();
+                    object.set(name, readValue(parser, parser.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = NODES.arrayNode();
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    array.add(readValue(parser, next));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
+            case VALUE_NUMBER_FLOAT:
+                return NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected " + token);
+        }
+    }
+
+    private static void writeValue(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String text) {
+            out.writeString(text);
+        } else if (value instanceof JsonNode node) {
+            writeNode(out, node);
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                out.writeFieldName(String.valueOf(entry.getKey()));
+                writeValue(out, entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof Iterable<?> items) {
+            out.writeStartArray();
+            for (Object item : items) {
+                writeValue(out, item);
+            }
+            out.writeEndArray();
+        } else if (value instanceof Boolean bool) {
+            out.writeBoolean(bool);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            out.writeNumber(((Number) value).longValue());
+        } else if (value instanceof BigInteger big) {
+            out.writeNumber(big);
+        } else if (value instanceof BigDecimal decimal) {
+            out.writeNumber(decimal);
+        } else if (value instanceof Number number) {
+            out.writeNumber(number.doubleValue());
+        } else {
+            // Only the types above are ever written: anything else is a bug, not a user error.
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
+        }
+    }
+
+    private static void writeNode(JsonGenerator out, JsonNode node) throws IOException {
+        if (node.isObject()) {
+            out.writeStartObject();
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                out.writeFieldName(entry.getKey());
+                writeNode(out, entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (node.isArray()) {
+            out.writeStartArray();
+            for (Iterator<JsonNode> items = node.elements(); items.hasNext(); ) {
+                writeNode(out, items.next());
+            }
+            out.writeEndArray();
+        } else if (node.isTextual()) {
+            out.writeString(node.textValue());
+        } else if (node.isNumber()) {
+            writeValue(out, node.numberValue());
+        } else if (node.isBoolean()) {
+            out.writeBoolean(node.booleanValue());
+        } else {
+            out.writeNull();
+        }
+    }
+}

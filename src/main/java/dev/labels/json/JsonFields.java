@@ -1,0 +1,192 @@
+package dev.labels.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the typed fields of a JSON object, as the image and archive models bind them by hand. An absent field
+ * and a JSON null read as null (0 for numbers); a field of the wrong type is a {@link JsonShapeException}.
+ * Scalars are accepted where text is expected ({@code 5} reads as {@code "5"}), as Docker's own tools write
+ * some labels unquoted.
+ */
+public final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    public static String text(JsonNode object, String field) throws JsonShapeException {
+        return textOf(object.get(field), field);
+    }
+
+    /** A whole number, or a string holding one (some registries quote sizes); 0 when absent. */
+    public static long wholeNumber(JsonNode object, String field) throws JsonShapeException {
+        JsonNode value = object.get(field);
+        if (absent(value)) {
+            return 0;
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return Long.parseLong(value.textValue().strip());
+            } catch (NumberFormatException e) {
+                throw new JsonShapeException(quote(field) + " must be a whole number, got \"" + value.textValue() + "\"");
+            }
+        }
+        if (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0
+                && value.decimalValue().toBigInteger().bitLength() < Long.SIZE) {
+            return value.decimalValue().toBigInteger().longValue();
+        }
+        throw mismatch(field, "a whole number", value);
+    }
+
+    /** The object under {@code field}, or null when absent. */
+    public static JsonNode object(JsonNode object, String field) throws JsonShapeException {
+        JsonNode value = object.get(field);
+        if (absent(value)) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw mismatch(field, "an object", value);
+        }
+        return value;
+    }
+
+    /** The objects of an array field, in order; null when absent. */
+    public static List<JsonNode> objects(JsonNode object, String field) throws JsonShapeException {
+        JsonNode value = array(object, field);
+        if (value == null) {
+            return null;
+        }
+        List<JsonNode> items = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            if (!absent(item) && !item.isObject()) {
+                throw mismatch(field + "[" + items.size() + "]", "an object", item);
+            }
+            items.add(absent(item) ? null : item);
+        }
+        return items;
+    }
+
+    /** The texts of an array field, in order (null elements stay null); null when absent. */
+    public static List<String> texts(JsonNode object, String field) throws JsonShapeException {
+        JsonNode value = array(object, field);
+        if (value == null) {
+            return null;
+        }
+        List<String> items = new ArrayList<>(value.size());
+        for (JsonNode item : value) {
+            items.add(textOf(item, field + "[" + items.size() + "]"));
+        }
+        return items;
+    }
+
+    /** An object of texts, in document order (null values stay null); null when absent. */
+    public static Map<String, String> textMap(JsonNode object, String field) throws JsonShapeException {
+        JsonNode value = object(object, field);
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
+            entries.put(entry.getKey(), textOf(entry.getValue(), field + "." + entry.getKey()));
+        }
+        return entries;
+    }
+
+    /** An object whose values are kept as plain Java values ({@link #plain}); null when absent. */
+    public static Map<String, Object> plainMap(JsonNode object, String field) throws JsonShapeException {
+        JsonNode value = object(object, field);
+        return value == null ? null : asMap(value);
+    }
+
+    /** Maps, lists, strings, numbers, booleans and null, as a tree's value reads in Java. */
+    public static Object plain(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            return asMap(node);
+        }
+        if (node.isArray()) {
+            List<Object> items = new ArrayList<>(node.size());
+            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
+                items.add(plain(it.next()));
+            }
+            return items;
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.asText();
+    }
+
+    private static Map<String, Object> asMap(JsonNode object) {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            entries.put(entry.getKey(), plain(entry.getValue()));
+        }
+        return entries;
+    }
+
+    private static JsonNode array(JsonNode object, String field) throws JsonShapeException {
+        JsonNode value = object.get(field);
+        if (absent(value)) {
+            return null;
+        }
+        if (!value.isArray()) {
+            throw mismatch(field, "an array", value);
+        }
+        return value;
+    }
+
+    private static String textOf(JsonNode value, String field) throws JsonShapeException {
+        if (absent(value)) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isValueNode()) {
+            // Numbers and booleans as JSON writes them.
+            return value.asText();
+        }
+        throw mismatch(field, "text", value);
+    }
+
+    private static boolean absent(JsonNode value) {
+        return value == null || value.isNull() || value.isMissingNode();
+    }
+
+    private static JsonShapeException mismatch(String field, String expected, JsonNode found) {
+        return new JsonShapeException(quote(field) + " must be " + expected + ", got " + kind(found));
+    }
+
+    private static String kind(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        if (value.isTextual()) {
+            return "text";
+        }
+        if (value.isBoolean()) {
+            return "a boolean";
+        }
+        return "a number";
+    }
+
+    private static String quote(String field) {
+        return "\"" + field + "\"";
+    }
+}
