@@ -1,0 +1,68 @@
+package dev.labels.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Whether the head start warms up TLS: only when an argument names a registry off loopback. */
+class HeadStartTest {
+
+    private static boolean likelyOverTls(String commandLine) {
+        return HeadStart.likelyOverTls(commandLine.split(" "));
+    }
+
+    @Test
+    void dockerHubImageIsReachedOverTls() {
+        assertTrue(likelyOverTls("inspect wehkamp/app:1"));
+        assertTrue(likelyOverTls("inspect alpine"));
+    }
+
+    @Test
+    void registryOffLoopbackIsReachedOverTls() {
+        assertTrue(likelyOverTls("inspect ghcr.io/a/b:1"));
+        assertTrue(likelyOverTls("list registry.example.com:5000/team/app"));
+    }
+
+    @Test
+    void oneRegistryOffLoopbackAmongLoopbackOnesIsEnough() {
+        assertTrue(likelyOverTls("inspect localhost:5000/a:1 quay.io/x/y:2"));
+        assertTrue(likelyOverTls("diff ghcr.io/a/b:1 localhost:5000/a:1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost:5000/a:1", "localhost/a:1", "127.0.0.1:5000/a:1", "127.1.2.3/a:1",
+        "[::1]:5000/a:1", "[::1]/a:1"})
+    void loopbackRegistryIsNotReachedOverTls(String reference) {
+        assertFalse(likelyOverTls("inspect " + reference));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"oci:some/dir:tag", "oci-archive:image.tar", "docker-archive:x.tar",
+        "docker-archive:registry.example.com/x.tar"})
+    void imageFilesAreNotRegistries(String reference) {
+        assertFalse(likelyOverTls("inspect " + reference));
+    }
+
+    @Test
+    void optionsAndValuesThatAreNotReferencesAreSkipped() {
+        assertFalse(likelyOverTls("inspect --cache-dir /tmp/x localhost/a:1"));
+        assertFalse(likelyOverTls("inspect --mirror localhost:5000=http://localhost:5000 localhost:5000/a:1"));
+        assertFalse(likelyOverTls("inspect --platform=linux/arm64 localhost:5000/a:1"));
+    }
+
+    @Test
+    void theSubcommandItselfIsNotAReference() {
+        // "inspect" alone would parse as docker.io/library/inspect.
+        assertFalse(HeadStart.likelyOverTls(new String[] {"inspect"}));
+        assertFalse(HeadStart.likelyOverTls(new String[] {"inspect", "localhost:5000/a:1"}));
+    }
+
+    @Test
+    void noReferencesAtAllIsNotTls() {
+        assertFalse(HeadStart.likelyOverTls(new String[0]));
+        assertFalse(likelyOverTls("inspect --help"));
+    }
+}
