@@ -19,14 +19,10 @@ case $self in
   */*) ;;
   *) self=$(command -v -- "$0") ;;
 esac
-# The archive records the jar's path: the same file must be named the same way by every run.
-self=$(readlink -f -- "$self" 2>/dev/null || echo "$self")
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
-
-archive_in() { # FOLDER: the archive's path in FOLDER for this file and this JVM
-  echo "$1/.labels-cds-$key.jsa"
-}
+nl='
+'
 
 make_archive() { # TARGET: trains, dumps, and renames into place only when complete, so that parallel first runs
   # never map a half-written archive. The training run's own in-process registry is left out of the archive.
@@ -41,21 +37,30 @@ make_archive() { # TARGET: trains, dumps, and renames into place only when compl
   return $made
 }
 
-if [ -z "${LABELS_NO_CDS:-}" ]; then
-  jvm=$(command -v -- "$java" 2>/dev/null) && jvm=$(readlink -f -- "$jvm" 2>/dev/null)
-  key=$(stat -L -c %s-%Y -- "$self" "$jvm" 2>/dev/null | tr '\n' '-')
-  key=${key%-}
+# Few processes below: each costs every run a millisecond or two.
+if [ -z "${LABELS_NO_CDS:-}" ] && jvm=$(command -v -- "$java" 2>/dev/null); then
+  # The real paths of this file and of the JVM, in one call. The archive records the jar's path, so every run
+  # must name the file the same way.
+  if real=$(readlink -f -- "$self" "$jvm" 2>/dev/null); then
+    case $real in *"$nl"*) self=${real%%"$nl"*}; jvm=${real#*"$nl"} ;; esac
+  fi
+  ids=$(stat -L -c %s-%Y -- "$self" "$jvm" 2>/dev/null) || ids=
+  case $ids in
+    *"$nl"*) key=${ids%%"$nl"*}-${ids#*"$nl"} ;;
+    *) key= ;;
+  esac
   if [ -n "$key" ]; then
-    here=$(dirname -- "$self")
+    here=${self%/*}
+    here=${here:-/}
     cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/labels/cds
     archive=
     for folder in "$here" "$cache"; do
-      if [ -f "$(archive_in "$folder")" ]; then archive=$(archive_in "$folder"); break; fi
+      if [ -f "$folder/.labels-cds-$key.jsa" ]; then archive=$folder/.labels-cds-$key.jsa; break; fi
     done
     if [ -z "$archive" ]; then
       for folder in "$here" "$cache"; do
         if mkdir -p -- "$folder" 2>/dev/null && [ -w "$folder" ]; then
-          target=$(archive_in "$folder")
+          target=$folder/.labels-cds-$key.jsa
           if make_archive "$target"; then
             archive=$target
             # Archives of earlier builds or JVMs can never be used again. (A run that has one mapped keeps

@@ -5,6 +5,7 @@ import dev.labels.json.Json;
 import dev.labels.labels.JsonWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
+import dev.labels.registry.Loopback;
 import dev.labels.registry.RegistryClient;
 import dev.labels.source.Sources;
 import java.util.Map;
@@ -57,9 +58,10 @@ final class HeadStart {
     }
 
     /**
-     * Whether an argument names an image on a registry that is not on loopback (those are all reached over
-     * HTTPS). A guess: an option's value may read as a reference, and a --file list is not read here. A wrong
-     * guess costs only time on the other core, or the head start on TLS.
+     * Whether an argument names an image on a registry off loopback: those are reached over HTTPS. Loopback
+     * registries usually speak plain HTTP, which every run after the first knows from its notes (the first
+     * run's HTTPS attempt goes without the head start). A guess: an option's value may read as a reference,
+     * and a --file list is not read here. A wrong guess costs only time on the other core, or the head start.
      */
     static boolean likelyOverTls(String[] args) {
         for (int i = 1; i < args.length; i++) {
@@ -69,7 +71,7 @@ final class HeadStart {
             }
             try {
                 String registry = ImageReference.parse(arg).registry();
-                if (!isLoopback(registry)) {
+                if (!Loopback.isLoopbackRegistry(registry)) {
                     return true;
                 }
             } catch (InvalidReferenceException e) {
@@ -78,11 +80,4 @@ final class HeadStart {
         }
         return false;
     }
-
-    private static boolean isLoopback(String registry) {
-        String host = registry.startsWith("[") ? registry.substring(0, registry.indexOf(']') + 1)
-                : registry.split(":", 2)[0];
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-    }
-
 }

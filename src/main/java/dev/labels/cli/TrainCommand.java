@@ -28,7 +28,9 @@ final class TrainCommand implements Callable<Integer> {
             String image = registry.host() + "/" + TrainingRegistry.REPOSITORY;
             String[] inspect = {"inspect", image + ":1", "--mirror", registry.host() + "=http://" + registry.host(),
                 "--cache-dir", cache.toString(), "--prefix", "blaze."};
-            Map<String, String> env = Map.of("DOCKER_CONFIG", cache.resolve("no-docker-config").toString());
+            // The user's own settings must not steer (or break) the training: nothing of theirs is read.
+            Map<String, String> env = Map.of("DOCKER_CONFIG", cache.resolve("no-docker-config").toString(),
+                    "XDG_CONFIG_HOME", cache.resolve("no-config").toString());
             int cold = quietly(env, inspect);
             int warm = quietly(env, inspect);
             int batch = quietly(env, "list", image, "--mirror", registry.host() + "=http://" + registry.host(),

@@ -122,10 +122,7 @@ final class Endpoints {
         String host = dockerHub ? RegistryHosts.DOCKER_HUB_API_HOST : registry;
         HttpUrl base = HttpUrl.get("https://" + host + "/");
         boolean insecure = config.insecure() || config.settingsFor(name).insecure();
-        return new Endpoint(registry, base, registry, insecure || isLoopback(base.host()), false);
+        return new Endpoint(registry, base, registry, insecure || Loopback.isLoopbackHost(base.host()), false);
     }
 
-    static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
-    }
 }
