@@ -39,11 +39,8 @@ make_archive() { # TARGET: trains, dumps, and renames into place only when compl
 
 # Few processes below: each costs every run a millisecond or two.
 if [ -z "${LABELS_NO_CDS:-}" ] && jvm=$(command -v -- "$java" 2>/dev/null); then
-  # The real paths of this file and of the JVM, in one call. The archive records the jar's path, so every run
-  # must name the file the same way.
-  if real=$(readlink -f -- "$self" "$jvm" 2>/dev/null); then
-    case $real in *"$nl"*) self=${real%%"$nl"*}; jvm=${real#*"$nl"} ;; esac
-  fi
+  # Size and time of this file and of the JVM, through any symlinks (the JVM checks the jar by its real path
+  # too, so a symlink to this file may map the same archive).
   ids=$(stat -L -c %s-%Y -- "$self" "$jvm" 2>/dev/null) || ids=
   case $ids in
     *"$nl"*) key=${ids%%"$nl"*}-${ids#*"$nl"} ;;

@@ -11,14 +11,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Runs one task per input on {@code jobs} threads and hands the outcomes over in input order, each as soon as
- * it and all before it are done. At most {@code jobs} tasks run at once, and since a task makes one request
- * at a time, at most {@code jobs} requests are in flight. Outcomes waiting for an earlier one are bounded by a
- * window, so memory stays flat however many inputs there are.
+ * Runs one task per input on twice {@code jobs} threads and hands the outcomes over in input order, each as
+ * soon as it and all before it are done. The registry client lets at most {@code jobs} requests be in flight
+ * (see {@code RequestSlots}); the extra threads parse, verify and cache what earlier requests brought while
+ * those slots serve other images. Outcomes waiting for an earlier one are bounded by a window, so memory
+ * stays flat however many inputs there are.
  */
 final class BatchRunner<T> {
     /** How many inputs may be started ahead of the first unfinished one, per job. */
     private static final int WINDOW_PER_JOB = 4;
+    /** Images worked on per request slot: while one waits for the network, the other has its answer to read. */
+    private static final int THREADS_PER_JOB = 2;
 
     private final int jobs;
 
@@ -31,7 +34,7 @@ final class BatchRunner<T> {
             inputs.forEach(input -> sink.accept(task.apply(input)));
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, inputs.size()), runnable -> {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS_PER_JOB * jobs, inputs.size()), runnable -> {
             Thread thread = new Thread(runnable, "labels-job");
             thread.setDaemon(true);
             return thread;

@@ -117,7 +117,7 @@ final class InspectCommand implements Callable<Integer> {
         OutputFormat output = outputOptions.output;
         boolean records = all.size() > 1 || allPlatforms || (output != null && output.isJson());
         checkCombinations(all.size(), records);
-        try (RegistryClient client = parent.registryClient(access, cacheOptions)) {
+        try (RegistryClient client = parent.registryClient(access, cacheOptions, jobs)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
                     requirements, full, parent::warn);
             if (!records) {

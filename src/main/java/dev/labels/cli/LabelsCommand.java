@@ -57,7 +57,6 @@ final class LabelsCommand {
         this.stderrIsTerminal = stderrIsTerminal;
     }
 
-    /** The registry client of this run: one per process, shared by every image of a batch. */
     /** The registry client of a command that keeps no cache ({@code tags}). */
     RegistryClient registryClient(RegistryAccess access) throws UsageException {
         return new RegistryClient(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome),
@@ -69,9 +68,14 @@ final class LabelsCommand {
      * about registries (plain HTTP, challenges, tokens) goes into the cache's notes for later runs.
      */
     RegistryClient registryClient(RegistryAccess access, CacheOptions cache) throws UsageException {
+        return registryClient(access, cache, 0);
+    }
+
+    /** As {@link #registryClient(RegistryAccess, CacheOptions)}, with at most {@code jobs} reads in flight. */
+    RegistryClient registryClient(RegistryAccess access, CacheOptions cache, int jobs) throws UsageException {
         Notes notes = cache(cache) instanceof Notes kept ? kept : Notes.NONE;
         return new RegistryClient(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome),
-                access.reliability.toReliability(), notes);
+                access.reliability.toReliability(), notes, jobs);
     }
 
     /** The cache of this run, opened once so that a cache that cannot be written is reported once. */

@@ -79,7 +79,7 @@ final class ListCommand implements Callable<Integer> {
         }
         OutputFormat output = outputOptions.output == null ? OutputFormat.ndjson : outputOptions.output;
         ImageReference repo = RepositoryArgument.parse(repository);
-        try (RegistryClient client = parent.registryClient(access, cacheOptions)) {
+        try (RegistryClient client = parent.registryClient(access, cacheOptions, jobs)) {
             List<String> tags = TagsCommand.matching(TagsCommand.listTags(client, repo), matches);
             // Records name each image by its full reference, so that they can be fed back to inspect.
             List<String> references = tags.stream().map(tag -> repo.name() + ":" + tag).toList();

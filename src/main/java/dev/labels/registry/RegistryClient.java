@@ -30,6 +30,7 @@ public final class RegistryClient implements AutoCloseable {
     private final Endpoints endpoints;
     private final Reliability reliability;
     private final SentSecrets sentSecrets = new SentSecrets();
+    private final RequestSlots slots;
 
     public RegistryClient(RegistryConfig config) {
         this(config, Reliability.defaults());
@@ -44,8 +45,16 @@ public final class RegistryClient implements AutoCloseable {
      *              later runs; see {@link dev.labels.registry.auth.Authorizer}
      */
     public RegistryClient(RegistryConfig config, Reliability reliability, Notes notes) {
+        this(config, reliability, notes, 0);
+    }
+
+    /**
+     * @param requestsInFlight how many reads may be in flight at once across the run ({@code --jobs}), or 0 for
+     *                         no bound; see {@link RequestSlots}
+     */
+    public RegistryClient(RegistryConfig config, Reliability reliability, Notes notes, int requestsInFlight) {
         this(config, reliability, Clock.systemUTC(), Sleeper.SYSTEM, new Random(), () -> HttpClients.create(config),
-                notes);
+                notes, requestsInFlight > 0 ? RequestSlots.of(requestsInFlight) : RequestSlots.unlimited());
     }
 
     RegistryClient(RegistryConfig config, Clock clock) {
@@ -55,13 +64,14 @@ public final class RegistryClient implements AutoCloseable {
     /** For tests: the clock of token expiry and Retry-After dates, the waits between tries, the jitter. */
     RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
                    RandomGenerator random) {
-        this(config, reliability, clock, sleeper, random, () -> HttpClients.create(config), Notes.NONE);
+        this(config, reliability, clock, sleeper, random, () -> HttpClients.create(config), Notes.NONE,
+                RequestSlots.unlimited());
     }
 
     /** For tests that must trust a test certificate: {@code base} stands for {@link HttpClients#create}. */
     RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random,
                    OkHttpClient base) {
-        this(config, reliability, clock, sleeper, random, () -> base, Notes.NONE);
+        this(config, reliability, clock, sleeper, random, () -> base, Notes.NONE, RequestSlots.unlimited());
     }
 
     /**
@@ -69,8 +79,9 @@ public final class RegistryClient implements AutoCloseable {
      * tenth of a second), which a run that reads only image files, or fails on its arguments, never needs.
      */
     private RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
-                           RandomGenerator random, Supplier<OkHttpClient> base, Notes notes) {
+                           RandomGenerator random, Supplier<OkHttpClient> base, Notes notes, RequestSlots slots) {
         this.reliability = reliability;
+        this.slots = slots;
         this.endpoints = new Endpoints(config, notes);
         this.wire = () -> {
             OkHttpClient http = base.get().newBuilder()
@@ -143,11 +154,13 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** As {@link #fetchManifest(Operation, ImageReference, String)}, within an image's deadline. */
+    @SuppressWarnings("try") // the slot is held for the request, never read
     public ManifestResponse fetchManifest(Operation operation, ImageReference image, String identifier,
                                           Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().get().header("Accept", ACCEPT_MANIFESTS);
-        try (Response response = transport().execute(operation, image.registry(), image.repository(),
-                "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline)) {
+        try (RequestSlots.Slot slot = slots.take(operation, deadline);
+             Response response = transport().execute(operation, image.registry(), image.repository(),
+                     "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline)) {
             byte[] body = read(operation, response, Limits.MANIFEST_BYTES, "manifest");
             return new ManifestResponse(body, response.header("Content-Type"), response.header("Docker-Content-Digest"));
         }
@@ -158,11 +171,13 @@ public final class RegistryClient implements AutoCloseable {
      * empty when the registry does not send that header. Docker Hub does not count HEAD requests against its
      * pull rate limit, so this is how a tag already seen is checked.
      */
+    @SuppressWarnings("try") // the slot is held for the request, never read
     public java.util.Optional<String> headManifestDigest(Operation operation, ImageReference image, String tag,
                                                          Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
-        try (Response response = transport().execute(operation, image.registry(), image.repository(),
-                "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
+        try (RequestSlots.Slot slot = slots.take(operation, deadline);
+             Response response = transport().execute(operation, image.registry(), image.repository(),
+                     "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
             String digest = response.header("Docker-Content-Digest");
             return digest == null || !dev.labels.image.Digests.isSupported(digest.strip())
                     ? java.util.Optional.empty() : java.util.Optional.of(digest.strip());
@@ -185,10 +200,12 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** As {@link #fetchBlob(Operation, ImageReference, String, long)}, within an image's deadline. */
+    @SuppressWarnings("try") // the slot is held for the request, never read
     public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit, Deadline deadline)
             throws RegistryException {
-        try (Response response = transport().execute(operation, image.registry(), image.repository(),
-                "blobs/" + digest, new Request.Builder().get(), limit, deadline)) {
+        try (RequestSlots.Slot slot = slots.take(operation, deadline);
+             Response response = transport().execute(operation, image.registry(), image.repository(),
+                     "blobs/" + digest, new Request.Builder().get(), limit, deadline)) {
             return read(operation, response, limit, "blob " + digest);
         }
     }

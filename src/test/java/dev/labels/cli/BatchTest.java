@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,33 @@ class BatchTest {
         long challenges = fake.registryRequests.stream().filter(r -> r.getHeader("Authorization") == null).count();
         assertEquals(1, challenges, "only the first request goes out without the token");
         assertEquals(1 + 24 * 2, fake.registryRequests.size(), "one challenge, then manifest and config per image");
+    }
+
+    @Test
+    void jobsBoundTheRequestsInFlightAndTheBoundIsReached() throws Exception {
+        fakeWithImages(FakeRegistry.Auth.NONE, 24);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        fake.tamper = (server, request, normal) -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return normal;
+        };
+        List<String> args = new ArrayList<>(List.of("inspect", "--jobs", "3", "--no-cache"));
+        for (int i = 0; i < 24; i++) {
+            args.add(ref("v" + i));
+        }
+
+        CliRun run = CliRun.run(append(args, "--mirror", fake.plainHttpMirror()));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(24, lines(run).size());
+        assertEquals(3, most.get(), "--jobs 3: three requests at a time, never more, and the slots are used");
     }
 
     @Test
