@@ -11,17 +11,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code labels cache info|clear}. */
-@Command(name = "cache", mixinStandardHelpOptions = true,
+@Command(name = "cache",
         description = "Show or clear the on-disk cache of manifests, configs and tag digests.",
         subcommands = {CacheCommand.Info.class, CacheCommand.Clear.class})
-final class CacheCommand {
+final class CacheCommand extends StandardOptions {
 
     @ParentCommand
     LabelsCommand parent;
 
-    @Command(name = "info", mixinStandardHelpOptions = true,
+    @Command(name = "info",
             description = "Print the cache folder, its entries and size as JSON.")
-    static final class Info implements Callable<Integer> {
+    static final class Info extends StandardOptions implements Callable<Integer> {
         @ParentCommand
         CacheCommand cache;
 
@@ -41,8 +41,8 @@ final class CacheCommand {
         }
     }
 
-    @Command(name = "clear", mixinStandardHelpOptions = true, description = "Delete every cache entry.")
-    static final class Clear implements Callable<Integer> {
+    @Command(name = "clear", description = "Delete every cache entry.")
+    static final class Clear extends StandardOptions implements Callable<Integer> {
         @ParentCommand
         CacheCommand cache;
 

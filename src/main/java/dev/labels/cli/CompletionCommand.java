@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code labels completion bash|zsh|fish}: a shell completion script on stdout. */
-@Command(name = "completion", mixinStandardHelpOptions = true,
+@Command(name = "completion",
         description = "Print a completion script for bash, zsh or fish: subcommands, options and their values.",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "  labels completion zsh > \"${fpath[1]}/_labels\"     # zsh (loads bashcompinit itself)",
             "  labels completion fish > ~/.config/fish/completions/labels.fish"
         })
-final class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand extends StandardOptions implements Callable<Integer> {
 
     enum Shell { bash, zsh, fish }
 

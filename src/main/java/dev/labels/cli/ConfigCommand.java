@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code labels config REF}: the image's config blob exactly as stored, like {@code crane config}. */
-@Command(name = "config", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "config", sortOptions = false,
         description = {"Print an image's config JSON exactly as stored in the registry, byte for byte (checked "
                 + "against its digest), with nothing added: no newline, no reformatting."},
         footerHeading = "%nExamples:%n",
@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
             "  labels config --platform linux/arm64 ghcr.io/org/app:1.2 > config.json",
             "  labels config app:1 | sha256sum    # the config digest, without sha256:"
         })
-final class ConfigCommand implements Callable<Integer> {
+final class ConfigCommand extends StandardOptions implements Callable<Integer> {
 
     @ParentCommand
     LabelsCommand parent;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code labels diff REF_A REF_B}: how the (selected) labels of B differ from those of A. */
-@Command(name = "diff", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "diff", sortOptions = false,
         description = {"Compare the labels of two images: added (only in REF_B), removed (only in REF_A) and "
                 + "changed. Exit 0 when the selected labels are the same, 7 when they differ."},
         footerHeading = "%nExamples:%n",
@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
             "  labels diff --platform linux/arm64 --regex '^org\\.opencontainers\\.' app:1 app@sha256:...",
             "  if ! labels diff --prefix blaze. app:prod app:candidate >/dev/null; then echo \"settings changed\"; fi"
         })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand extends StandardOptions implements Callable<Integer> {
 
     @ParentCommand
     LabelsCommand parent;

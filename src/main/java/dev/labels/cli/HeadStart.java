@@ -27,11 +27,14 @@ final class HeadStart {
     private HeadStart() {
     }
 
-    static void begin(String[] args) {
+    /** @return the thread that was started, or null when the command needs no head start */
+    static Thread begin(String[] args) {
         if (args.length == 0 || !REGISTRY_COMMANDS.contains(args[0])) {
-            return;
+            return null;
         }
-        new Warmer(likelyOverTls(args)).start();
+        Thread warmer = new Warmer(likelyOverTls(args));
+        warmer.start();
+        return warmer;
     }
 
     /** A class, not a lambda: a lambda's first use costs the main thread more than it saves. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code labels inspect REF...}: the labels of one image as a JSON object, or of several as records. */
-@Command(name = "inspect", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "inspect", sortOptions = false,
         description = {"Print an image's labels as a JSON object, read from the registry without pulling the image.",
             "With several references (or -o ndjson/json, or --all-platforms): one record per image, in input order."},
         footerHeading = "%nExamples:%n",
@@ -39,7 +39,7 @@ import picocli.CommandLine.ParentCommand;
             "  REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, DOCKER_CONFIG  where credentials are",
             "  XDG_CONFIG_HOME  holds containers/auth.json and labels/config.json"
         })
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand extends StandardOptions implements Callable<Integer> {
 
     @ParentCommand
     LabelsCommand parent;

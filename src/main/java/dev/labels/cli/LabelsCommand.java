@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /** The top-level command: holds the process context (stdin, environment, terminal) that subcommands need. */
-@Command(name = "labels", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "labels", versionProvider = VersionProvider.class,
         description = "Read container image labels straight from a registry, without pulling the image.",
         footerHeading = "%nExit codes:%n",
         footer = {
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             "  labels diff app:86 app:87",
             "  labels help inspect"
         })
-final class LabelsCommand {
+final class LabelsCommand extends StandardOptions {
     @Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code labels list REPO}: the labels of every tag of a repository, one record per tag. */
-@Command(name = "list", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "list", sortOptions = false,
         description = "Print the labels of every tag of a repository (or those matching --match), one record per tag.",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
             "  labels list --prefix blaze.service.deployment. -o table ghcr.io/org/app",
             "  labels list --require org.opencontainers.image.revision ghcr.io/org/app > audit.ndjson"
         })
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends StandardOptions implements Callable<Integer> {
 
     @ParentCommand
     LabelsCommand parent;

@@ -15,16 +15,18 @@ import picocli.CommandLine;
 final class Subcommands {
     private static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
 
+    // Lambdas, not constructor references: a reference loads its class when the map is made, a lambda only
+    // when it is called, so a run loads only the command it runs.
     static {
-        ALL.put("inspect", InspectCommand::new);
-        ALL.put("list", ListCommand::new);
-        ALL.put("tags", TagsCommand::new);
-        ALL.put("diff", DiffCommand::new);
-        ALL.put("config", ConfigCommand::new);
-        ALL.put("cache", CacheCommand::new);
-        ALL.put("completion", CompletionCommand::new);
-        ALL.put("help", CommandLine.HelpCommand::new);
-        ALL.put("__train", TrainCommand::new);
+        ALL.put("inspect", () -> new InspectCommand());
+        ALL.put("list", () -> new ListCommand());
+        ALL.put("tags", () -> new TagsCommand());
+        ALL.put("diff", () -> new DiffCommand());
+        ALL.put("config", () -> new ConfigCommand());
+        ALL.put("cache", () -> new CacheCommand());
+        ALL.put("completion", () -> new CompletionCommand());
+        ALL.put("help", () -> new CommandLine.HelpCommand());
+        ALL.put("__train", () -> new TrainCommand());
     }
 
     private Subcommands() {

@@ -15,14 +15,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code labels tags REPO}: a repository's tags, one a line. */
-@Command(name = "tags", sortOptions = false, mixinStandardHelpOptions = true,
+@Command(name = "tags", sortOptions = false,
         description = "List a repository's tags, one a line, in the registry's order (all pages).",
         footerHeading = "%nExamples:%n",
         footer = {
             "  labels tags wehkamp/blaze-dodo-service",
             "  labels tags --match '87-*' -o json ghcr.io/org/app"
         })
-final class TagsCommand implements Callable<Integer> {
+final class TagsCommand extends StandardOptions implements Callable<Integer> {
 
     @ParentCommand
     LabelsCommand parent;

@@ -22,7 +22,11 @@ import picocli.CommandLine.Command;
 final class TrainCommand implements Callable<Integer> {
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        // What a real run does before and beside its command: the head start (here with TLS, for the HTTPS
+        // registries), and reading the JVM's own environment map.
+        HeadStart.begin(new String[] {"inspect", "registry.example.com/training/image:1"}).join();
+        new java.util.HashMap<>(System.getenv());
         Path cache = Files.createTempDirectory("labels-train");
         try (TrainingRegistry registry = new TrainingRegistry()) {
             String image = registry.host() + "/" + TrainingRegistry.REPOSITORY;
