@@ -90,7 +90,8 @@ final class InspectCommand extends StandardOptions implements Callable<Integer> 
     OutputOptions outputOptions;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "8",
-            description = "Images inspected at once, so requests in flight (default: ${DEFAULT-VALUE}).")
+            description = "Requests in flight across the run; twice as many images are worked on "
+                    + "(default: ${DEFAULT-VALUE}).")
     int jobs;
 
     @Mixin
