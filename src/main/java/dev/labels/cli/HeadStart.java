@@ -29,7 +29,7 @@ final class HeadStart {
 
     /** @return the thread that was started, or null when the command needs no head start */
     static Thread begin(String[] args) {
-        if (args.length == 0 || !REGISTRY_COMMANDS.contains(args[0])) {
+        if (args.length == 0 || !REGISTRY_COMMANDS.contains(args[0]) || onlyFiles(args)) {
             return null;
         }
         Thread warmer = new Warmer(likelyOverTls(args));
@@ -58,6 +58,16 @@ final class HeadStart {
                 // Only a head start: see the class comment.
             }
         }
+    }
+
+    /** Whether every argument after the command names an image in a file: such a run needs no network. */
+    static boolean onlyFiles(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (!Sources.isArchive(args[i])) {
+                return false;
+            }
+        }
+        return args.length > 1;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.labels.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,5 +65,14 @@ class HeadStartTest {
     void noReferencesAtAllIsNotTls() {
         assertFalse(HeadStart.likelyOverTls(new String[0]));
         assertFalse(likelyOverTls("inspect --help"));
+    }
+
+    @Test
+    void aRunOfImagesInFilesOnlyNeedsNoHeadStart() {
+        assertTrue(HeadStart.onlyFiles(new String[] {"inspect", "oci:layout:1", "docker-archive:app.tar"}));
+        assertFalse(HeadStart.onlyFiles(new String[] {"inspect", "oci:layout:1", "alpine:3"}));
+        assertFalse(HeadStart.onlyFiles(new String[] {"inspect", "--prefix", "x.", "oci:layout:1"}));
+        assertFalse(HeadStart.onlyFiles(new String[] {"inspect"}));
+        assertEquals(null, HeadStart.begin(new String[] {"inspect", "oci:layout:1"}));
     }
 }
