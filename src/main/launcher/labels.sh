@@ -20,9 +20,15 @@ case $self in
   *) self=$(command -v -- "$0") ;;
 esac
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+# One compiler thread is allowed only with C1 alone: options that bring C2 back must keep the JVM's own count.
+case $LABELS_JAVA_OPTS in
+  *TieredStopAtLevel*|*TieredCompilation*|*CICompilerCount*) ;;
+  *) flags="$flags -XX:CICompilerCount=1" ;;
+esac
 nl='
 '
+cds=
 
 make_archive() { # TARGET: trains, dumps, and renames into place only when complete, so that parallel first runs
   # never map a half-written archive. The training run's own in-process registry is left out of the archive.
@@ -51,18 +57,23 @@ if [ -z "${LABELS_NO_CDS:-}" ] && jvm=$(command -v -- "$java" 2>/dev/null); then
     here=${here:-/}
     cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/labels/cds
     archive=
+    failed=
     for folder in "$here" "$cache"; do
       if [ -f "$folder/.labels-cds-$key.jsa" ]; then archive=$folder/.labels-cds-$key.jsa; break; fi
+      # A training that failed here once (no loopback sockets, say) is not retried by every run.
+      if [ -f "$folder/.labels-cds-$key.failed" ]; then failed=yes; break; fi
     done
-    if [ -z "$archive" ]; then
+    if [ -z "$archive" ] && [ -z "$failed" ]; then
       for folder in "$here" "$cache"; do
         if mkdir -p -- "$folder" 2>/dev/null && [ -w "$folder" ]; then
           target=$folder/.labels-cds-$key.jsa
-          if make_archive "$target"; then
+          if ! make_archive "$target"; then
+            : >"$folder/.labels-cds-$key.failed" 2>/dev/null
+          else
             archive=$target
             # Archives of earlier builds or JVMs can never be used again. (A run that has one mapped keeps
             # its mapping: removing the file does not affect it.)
-            for old in "$folder"/.labels-cds-*.jsa; do
+            for old in "$folder"/.labels-cds-*.jsa "$folder"/.labels-cds-*.failed; do
               [ "$old" = "$target" ] || rm -f -- "$old"
             done
           fi
@@ -70,7 +81,8 @@ if [ -z "${LABELS_NO_CDS:-}" ] && jvm=$(command -v -- "$java" 2>/dev/null); then
         fi
       done
     fi
-    [ -n "$archive" ] && flags="$flags -XX:SharedArchiveFile=$archive"
+    [ -n "$archive" ] && cds=-XX:SharedArchiveFile=$archive
   fi
 fi
-exec "$java" $flags $LABELS_JAVA_OPTS -jar "$self" "$@"
+# The archive's path is one argument, whatever spaces or wildcards its folder's name holds.
+exec "$java" $flags ${cds:+"$cds"} $LABELS_JAVA_OPTS -jar "$self" "$@"

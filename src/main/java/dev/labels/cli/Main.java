@@ -25,7 +25,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        HeadStart.begin(args);
+        try {
+            HeadStart.begin(args);
+        } catch (RuntimeException | Error e) {
+            // No thread to spare, or an argument the guess trips on: the run needs no head start.
+        }
         int code = run(System.in, System.out, System.err, System.getenv(), isTerminal(2), args);
         System.exit(code);
     }

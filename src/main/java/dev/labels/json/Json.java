@@ -26,8 +26,10 @@ import java.util.Map;
  * than a whole inspect whose answers are cached. The documents are small (manifests, configs, token answers,
  * settings files) and are all read as trees.
  *
- * <p>Reading is strict where ObjectMapper is lenient: content after the value is an error, not ignored. Duplicate
- * keys keep the last value, as {@code readTree} does; nesting is bounded by jackson-core's stream constraints.
+ * <p>{@link #parse} is strict where ObjectMapper is lenient: content after the value is an error, not ignored
+ * (manifests, configs, archives, settings files); {@link #parseLeading} reads what other programs answer, as
+ * Docker does. Duplicate keys keep the last value, as {@code readTree} does; nesting is bounded by
+ * jackson-core's stream constraints.
  */
 public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -53,6 +55,23 @@ public final class Json {
         try (JsonParser parser = FACTORY.createParser(document)) {
             return readDocument(parser);
         }
+    }
+
+    /**
+     * The first value of a document, ignoring whatever follows it: for what other programs send (token
+     * services, registries' error and tag documents, credential helpers), which Docker reads the same way
+     * (Go's json.Decoder). Otherwise as {@link #parse(byte[])}.
+     */
+    public static JsonNode parseLeading(byte[] document) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(document)) {
+            JsonToken first = parser.nextToken();
+            return first == null ? MissingNode.getInstance() : readValue(parser, first);
+        }
+    }
+
+    /** As {@link #parseLeading(byte[])}. */
+    public static JsonNode parseLeading(String document) throws IOException {
+        return parseLeading(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public static ObjectNode object() {

@@ -38,7 +38,9 @@ public final class JsonFields {
                 throw new JsonShapeException(quote(field) + " must be a whole number, got \"" + value.textValue() + "\"");
             }
         }
-        if (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0
+        // 1e400 reads as infinity, which has no decimal value.
+        if (value.isNumber() && Double.isFinite(value.doubleValue())
+                && value.decimalValue().stripTrailingZeros().scale() <= 0
                 && value.decimalValue().toBigInteger().bitLength() < Long.SIZE) {
             return value.decimalValue().toBigInteger().longValue();
         }

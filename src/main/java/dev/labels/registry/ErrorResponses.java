@@ -68,7 +68,7 @@ final class ErrorResponses {
     private static String fromErrorDocument(String text, List<String> codes) {
         JsonNode errors;
         try {
-            errors = Json.parse(text).path("errors");
+            errors = Json.parseLeading(text).path("errors");
         } catch (IOException | RuntimeException e) {
             return null;
         }

@@ -55,7 +55,7 @@ final class TagLister {
     private static List<String> parse(Operation operation, Response response) throws RegistryException {
         JsonNode json;
         try {
-            json = Json.parse(BoundedBody.read(response.body(), MAX_PAGE_BYTES, "tag list"));
+            json = Json.parseLeading(BoundedBody.read(response.body(), MAX_PAGE_BYTES, "tag list"));
         } catch (BoundedBody.TooLargeException e) {
             throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage());
         } catch (IOException e) {

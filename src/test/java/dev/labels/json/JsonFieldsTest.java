@@ -109,6 +109,12 @@ class JsonFieldsTest {
     }
 
     @Test
+    void wholeNumberRejectsNumbersTooLargeForADouble() throws Exception {
+        assertTrue(shapeError(() -> JsonFields.wholeNumber(json("{\"size\": 1e400}"), "size")).contains("\"size\""));
+        assertTrue(shapeError(() -> JsonFields.wholeNumber(json("{\"size\": -1e400}"), "size")).contains("\"size\""));
+    }
+
+    @Test
     void wholeNumberRejectsValuesBeyondLong() throws Exception {
         BigInteger beyond = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE);
         BigInteger below = BigInteger.valueOf(Long.MIN_VALUE).subtract(BigInteger.ONE);

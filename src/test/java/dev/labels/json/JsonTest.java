@@ -1,5 +1,6 @@
 package dev.labels.json;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -102,6 +103,21 @@ class JsonTest {
     void contentAfterTheValueIsRejected(String document) {
         assertThrows(JsonProcessingException.class, () -> Json.parse(document));
         assertThrows(JsonProcessingException.class, () -> Json.parse(document.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1} {}", "{\"a\":1}\nPassword saved.", "{\"a\":1}garbage"})
+    void parseLeadingReadsTheFirstValueAndIgnoresWhatFollows(String document) throws Exception {
+        JsonNode expected = NODES.objectNode().put("a", 1);
+        assertEquals(expected, Json.parseLeading(document));
+        assertEquals(expected, Json.parseLeading(document.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void parseLeadingStillRejectsBrokenAndTruncatedValues() {
+        assertThrows(JsonEOFException.class, () -> Json.parseLeading("{\"a\":"));
+        assertThrows(JsonProcessingException.class, () -> Json.parseLeading("<html>"));
+        assertSame(MissingNode.getInstance(), assertDoesNotThrow(() -> Json.parseLeading("  ")));
     }
 
     @Test

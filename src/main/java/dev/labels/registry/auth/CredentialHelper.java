@@ -141,7 +141,7 @@ final class CredentialHelper {
     private Optional<Credentials> parse(String out, String source) throws CredentialException {
         JsonNode answer;
         try {
-            answer = Json.parse(out);
+            answer = Json.parseLeading(out);
         } catch (IOException e) {
             answer = null;
         }

@@ -100,7 +100,7 @@ final class TokenClient {
     private BearerToken parse(ResponseBody body, String host) throws AuthException, IOException {
         JsonNode json;
         try {
-            json = Json.parse(BoundedBody.read(body, Limits.SMALL_BODY_BYTES, "token response"));
+            json = Json.parseLeading(BoundedBody.read(body, Limits.SMALL_BODY_BYTES, "token response"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw AuthException.malformed(host, "token response is not JSON");
         }

@@ -35,7 +35,8 @@ public final class JsonFiles {
             if (Files.size(file) > MAX_BYTES) {
                 throw new UnreadableException(file + " is larger than " + MAX_BYTES + " bytes");
             }
-            root = Json.parse(Files.readAllBytes(file));
+            // Content after the object is ignored, as Docker and podman read these files.
+            root = Json.parseLeading(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (UnreadableException e) {

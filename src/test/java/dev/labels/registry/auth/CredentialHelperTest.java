@@ -36,6 +36,17 @@ class CredentialHelperTest {
     }
 
     @Test
+    void outputAfterTheAnswerIsIgnoredAsDockerIgnoresIt() throws Exception {
+        FakeCredentialHelper.script(bin, "chatty",
+                "printf '{\"ServerURL\":\"%s\",\"Username\":\"bob\",\"Secret\":\"pw\"}\\nunlocked keychain\\n' \"$server\"");
+
+        Credentials found = helper("chatty").get("ghcr.io", "docker-credential-chatty").orElseThrow();
+
+        assertEquals("bob", found.username());
+        assertEquals("pw", found.secret());
+    }
+
+    @Test
     void credentialsNotFoundInNativeKeychainMeansAnonymous() throws Exception {
         FakeCredentialHelper.notFound(bin, "empty");
 
