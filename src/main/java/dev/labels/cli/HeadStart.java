@@ -74,11 +74,17 @@ final class HeadStart {
      * Whether an argument names an image on a registry off loopback: those are reached over HTTPS. Loopback
      * registries usually speak plain HTTP, which every run after the first knows from its notes (the first
      * run's HTTPS attempt goes without the head start). A guess: an option's value may read as a reference,
-     * and a --file list is not read here. A wrong guess costs only time on the other core, or the head start.
+     * and a --file list is not read here but taken to name HTTPS registries. A wrong guess costs only time on
+     * the other core, or the head start.
      */
     static boolean likelyOverTls(String[] args) {
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--file") || arg.startsWith("--file=")) {
+                // References this thread cannot see, most of them on HTTPS registries as most registries are;
+                // and a batch's first request, which the others wait for, is the one that sets TLS up.
+                return true;
+            }
             if (arg.startsWith("-") || Sources.isArchive(arg)) {
                 continue;
             }

@@ -75,4 +75,11 @@ class HeadStartTest {
         assertFalse(HeadStart.onlyFiles(new String[] {"inspect"}));
         assertEquals(null, HeadStart.begin(new String[] {"inspect", "oci:layout:1"}));
     }
+
+    @Test
+    void aFileOfReferencesIsTakenToNameHttpsRegistries() {
+        assertTrue(likelyOverTls("inspect --file refs.txt"));
+        assertTrue(likelyOverTls("inspect --file=refs.txt --jobs 4"));
+        assertTrue(likelyOverTls("inspect --cache-dir /tmp/c --file -"));
+    }
 }
