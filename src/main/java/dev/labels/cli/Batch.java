@@ -5,17 +5,7 @@ import java.util.function.Function;
 
 /** Runs inspections of several references and prints their records; shared by {@code inspect} and {@code list}. */
 final class Batch {
-    /** Concurrency limits for --jobs: one at a time, up to far more than any registry likes. */
-    static final int MIN_JOBS = 1;
-    static final int MAX_JOBS = 64;
-
     private Batch() {
-    }
-
-    static void checkJobs(int jobs) throws UsageException {
-        if (jobs < MIN_JOBS || jobs > MAX_JOBS) {
-            throw new UsageException("--jobs must be between " + MIN_JOBS + " and " + MAX_JOBS + ", got " + jobs);
-        }
     }
 
     /** Inspects every reference and prints a record for each, in input order; returns the exit code. */

@@ -39,7 +39,7 @@ import picocli.CommandLine.ParentCommand;
             "  REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, DOCKER_CONFIG  where credentials are",
             "  XDG_CONFIG_HOME  holds containers/auth.json and labels/config.json"
         })
-final class InspectCommand extends StandardOptions implements Callable<Integer> {
+final class InspectCommand extends BatchCommand implements Callable<Integer> {
 
     @ParentCommand
     LabelsCommand parent;
@@ -89,22 +89,15 @@ final class InspectCommand extends StandardOptions implements Callable<Integer> 
     @Mixin
     OutputOptions outputOptions;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "8",
-            description = "Requests in flight across the run; twice as many images are worked on "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int jobs;
-
     @Mixin
     RegistryAccess access;
 
     @Mixin
     CacheOptions cacheOptions;
 
-
-
     @Override
     public Integer call() throws Exception {
-        Batch.checkJobs(jobs);
+        checkJobs();
         LabelSelector selector = selection.selector(matches);
         List<Requirement> requirements = Requirements.parse(requires);
         outputOptions.check();

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
             "  labels list --prefix blaze.service.deployment. -o table ghcr.io/org/app",
             "  labels list --require org.opencontainers.image.revision ghcr.io/org/app > audit.ndjson"
         })
-final class ListCommand extends StandardOptions implements Callable<Integer> {
+final class ListCommand extends BatchCommand implements Callable<Integer> {
 
     @ParentCommand
     LabelsCommand parent;
@@ -55,22 +55,15 @@ final class ListCommand extends StandardOptions implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", defaultValue = "8",
-            description = "Requests in flight across the run; twice as many images are worked on "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int jobs;
-
     @Mixin
     RegistryAccess access;
 
     @Mixin
     CacheOptions cacheOptions;
 
-
-
     @Override
     public Integer call() throws Exception {
-        Batch.checkJobs(jobs);
+        checkJobs();
         LabelSelector selector = selection.selector(List.of()); // --match selects tags here, not label keys
         List<Requirement> requirements = Requirements.parse(requires);
         outputOptions.check();

@@ -37,18 +37,12 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     public RegistryClient(RegistryConfig config, Reliability reliability) {
-        this(config, reliability, Notes.NONE);
+        this(config, reliability, Notes.NONE, 0);
     }
 
     /**
-     * @param notes where what this run learns about registries (plain HTTP, challenges, tokens) is kept for
-     *              later runs; see {@link dev.labels.registry.auth.Authorizer}
-     */
-    public RegistryClient(RegistryConfig config, Reliability reliability, Notes notes) {
-        this(config, reliability, notes, 0);
-    }
-
-    /**
+     * @param notes            where what this run learns about registries (plain HTTP, challenges, tokens) is
+     *                         kept for later runs; see {@link dev.labels.registry.auth.Authorizer}
      * @param requestsInFlight how many reads may be in flight at once across the run ({@code --jobs}), or 0 for
      *                         no bound; see {@link RequestSlots}
      */
