@@ -11,8 +11,11 @@ import okhttp3.HttpUrl;
  *                        the registry, or the mirror's host[:port] (a mirror never gets the upstream's secrets)
  * @param mayUsePlainHttp whether an HTTPS failure may be retried over plain HTTP (loopback or insecure)
  * @param mirror          whether this is a mirror, which the registry itself backs up when it fails
+ * @param plainHttpFirst  a loopback registry whose scheme is not known yet: plain HTTP is tried first, and
+ *                        HTTPS only when the server turns out to speak TLS (see {@link SchemeProbe})
  */
-record Endpoint(String registry, HttpUrl base, String credentialKey, boolean mayUsePlainHttp, boolean mirror) {
+record Endpoint(String registry, HttpUrl base, String credentialKey, boolean mayUsePlainHttp, boolean mirror,
+                boolean plainHttpFirst) {
 
     /** {@code BASE/v2/REPOSITORY/PATH}; a query in {@code path} (tags/list?n=100) is kept as the query. */
     HttpUrl url(String repository, String path) {
@@ -33,7 +36,12 @@ record Endpoint(String registry, HttpUrl base, String credentialKey, boolean may
 
     Endpoint overPlainHttp() {
         return new Endpoint(registry, base.newBuilder().scheme("http").port(port(base)).build(), credentialKey, false,
-                mirror);
+                mirror, false);
+    }
+
+    /** This endpoint once its server was found to speak TLS: HTTPS, with the usual fallback should TLS fail. */
+    Endpoint overTls() {
+        return new Endpoint(registry, base, credentialKey, mayUsePlainHttp, mirror, false);
     }
 
     /** Keeps an explicit port; an implicit https port 443 becomes http's 80, as Docker's fallback does. */

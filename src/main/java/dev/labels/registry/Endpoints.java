@@ -15,14 +15,17 @@ import okhttp3.HttpUrl;
  * on the registry's own host). A mirror on the registry's own host and port replaces it: that is how a user
  * says "this registry speaks plain HTTP" ({@code --mirror localhost:5000=http://localhost:5000}).
  *
- * <p>Registries on loopback (and all of them with {@code --insecure}, or {@code "insecure": true} in the config
- * file) fall back to plain HTTP when HTTPS fails, as Docker does. The fallback is remembered for the rest of the
- * run, and so is a mirror that could not be reached at all: later requests skip it rather than wait for it again.
+ * <p>Registries with {@code --insecure}, or {@code "insecure": true} in the config file, fall back to plain HTTP
+ * when HTTPS fails, as Docker does. Registries on loopback are tried over plain HTTP first, as crane and
+ * containerd do, and over HTTPS when they turn out to speak TLS ({@link SchemeProbe}). What a registry was found
+ * to speak is remembered for the rest of the run, and so is a mirror that could not be reached at all: later
+ * requests skip it rather than wait for it again.
  */
 final class Endpoints {
     private final RegistryConfig config;
     private final Map<String, List<Endpoint>> candidates = new ConcurrentHashMap<>();
-    private final Map<HttpUrl, Endpoint> downgraded = new ConcurrentHashMap<>();
+    /** Endpoints whose scheme this run has settled, by their first base URL. */
+    private final Map<HttpUrl, Endpoint> settled = new ConcurrentHashMap<>();
     private final Set<HttpUrl> unreachable = ConcurrentHashMap.newKeySet();
 
     /** A loopback registry found to speak plain HTTP is noted for a day, sparing later runs the TLS attempt. */
@@ -47,23 +50,33 @@ final class Endpoints {
         for (int i = 0; i < all.size(); i++) {
             Endpoint endpoint = all.get(i);
             if (i == all.size() - 1 || !unreachable.contains(endpoint.base())) {
-                usable.add(downgraded.computeIfAbsent(endpoint.base(), base -> noted(endpoint)));
+                usable.add(settled.computeIfAbsent(endpoint.base(), base -> noted(endpoint)));
             }
         }
         return usable;
     }
 
-    /** The endpoint as it stands now: its plain-HTTP form if another request has fallen back meanwhile. */
+    /** The endpoint as it stands now: the scheme another request has settled meanwhile, if any. */
     Endpoint current(Endpoint endpoint) {
-        return downgraded.getOrDefault(endpoint.base(), endpoint);
+        return settled.getOrDefault(endpoint.base(), endpoint);
     }
 
-    /** Called after HTTPS failed on an endpoint that allows it: every later request uses plain HTTP. */
+    /**
+     * Called after HTTPS failed on an endpoint that allows plain HTTP, or when a loopback registry answered
+     * plain HTTP: every later request uses plain HTTP.
+     */
     Endpoint fallBackToPlainHttp(Endpoint failed) {
         Endpoint plain = failed.overPlainHttp();
-        downgraded.put(failed.base(), plain);
+        settled.put(failed.base(), plain);
         notes.put(PLAIN_HTTP, failed.base().toString(), Long.toString(java.time.Instant.now().getEpochSecond()), false);
         return plain;
+    }
+
+    /** Called when a loopback registry refused plain HTTP: later requests go straight to HTTPS. */
+    Endpoint settleOnTls(Endpoint probed) {
+        Endpoint tls = probed.overTls();
+        settled.put(probed.base(), tls);
+        return tls;
     }
 
     /** The endpoint, or its plain-HTTP form when an earlier run found that is what it speaks. */
@@ -114,7 +127,7 @@ final class Endpoints {
     private static Endpoint mirror(String registry, HttpUrl url) {
         String authority = url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
         // The URL's scheme is explicit: an https mirror that fails TLS is a failed mirror, not an http one.
-        return new Endpoint(registry, url, authority, false, true);
+        return new Endpoint(registry, url, authority, false, true, false);
     }
 
     private Endpoint upstream(String registry, String name) {
@@ -122,7 +135,8 @@ final class Endpoints {
         String host = dockerHub ? RegistryHosts.DOCKER_HUB_API_HOST : registry;
         HttpUrl base = HttpUrl.get("https://" + host + "/");
         boolean insecure = config.insecure() || config.settingsFor(name).insecure();
-        return new Endpoint(registry, base, registry, insecure || Loopback.isLoopbackHost(base.host()), false);
+        boolean loopback = Loopback.isLoopbackHost(base.host());
+        return new Endpoint(registry, base, registry, insecure || loopback, false, loopback);
     }
 
 }

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which registries are on this machine. Docker treats them as insecure registries: HTTPS first, then plain
- * HTTP when HTTPS fails. Only addresses and {@code localhost} count: {@code 127.example.com} is a name like
+ * Which registries are on this machine. They are asked over plain HTTP first, and over HTTPS when they refuse
+ * it ({@link SchemeProbe}). Only addresses and {@code localhost} count: {@code 127.example.com} is a name like
  * any other, and may be anywhere.
  */
 public final class Loopback {

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends one registry request: tries the registry's endpoints in order (mirrors first), authorizes, retries
- * once after a 401 challenge, falls back to plain HTTP where that is allowed, and turns every failure into a
+ * once after a 401 challenge, finds out which scheme a registry on this machine speaks ({@link SchemeProbe}),
+ * falls back to plain HTTP where that is allowed, and turns every failure into a
  * {@link RegistryException}. Returns only successful responses; the caller closes them.
  *
  * <p>Retries of failures that may pass are the run's {@link RetryInterceptor}'s job, inside each call; this
@@ -120,6 +121,11 @@ final class RegistryTransport {
         // Requests that waited for the first contact take what it found: a registry that speaks plain HTTP
         // is not tried over TLS again by each of them.
         Endpoint endpoint = endpoints.current(start);
+        // A loopback registry not yet known to speak TLS is asked over plain HTTP first (see SchemeProbe).
+        Endpoint probed = endpoint.plainHttpFirst() ? endpoint : null;
+        if (probed != null) {
+            endpoint = probed.overPlainHttp();
+        }
         boolean challenged = false;
         SSLException tlsFailure = null;
         Endpoint overTls = null;
@@ -127,13 +133,15 @@ final class RegistryTransport {
             checkTimeLeft(operation, endpoint, deadline);
             OkHttpClient http = client(operation, endpoint);
             String credentialKey = endpoint.credentialKey();
-            String authorization = authorization(operation, realm -> tokenClient(credentialKey, realm, deadline),
-                    endpoint, repository);
+            // The probe goes without credentials: they are sent only once the scheme is settled.
+            String authorization = probed != null ? null : authorization(operation,
+                    realm -> tokenClient(credentialKey, realm, deadline), endpoint, repository);
             checkTimeLeft(operation, endpoint, deadline);
             Tries tries = new Tries();
             Request.Builder attempt = request.url(endpoint.url(repository, path))
                     .tag(Tries.class, tries)
-                    .tag(BodyLimit.class, new BodyLimit(bodyLimit));
+                    .tag(BodyLimit.class, new BodyLimit(bodyLimit))
+                    .tag(SchemeProbe.class, probed != null ? SchemeProbe.TAG : null);
             if (authorization != null) {
                 sentSecrets.add(authorization);
                 attempt.header("Authorization", authorization);
@@ -161,11 +169,26 @@ final class RegistryTransport {
                 }
                 throw network(operation, endpoint, e, tries, deadline);
             } catch (IOException e) {
+                if (probed != null && SchemeProbe.refusedPlainHttp(e)) {
+                    endpoint = speaksTls(probed, e.getClass().getSimpleName());
+                    probed = null;
+                    continue;
+                }
                 if (tlsFailure != null) {
                     // Plain HTTP failed too, so the server speaks TLS: its certificate is the real problem.
                     throw TlsFailures.describe(operation, overTls, tlsFailure, tls);
                 }
                 throw network(operation, endpoint, e, tries, deadline);
+            }
+            if (probed != null) {
+                if (SchemeProbe.refusedPlainHttp(response)) {
+                    response.close();
+                    endpoint = speaksTls(probed, "HTTP " + response.code());
+                    probed = null;
+                    continue;
+                }
+                endpoint = endpoints.fallBackToPlainHttp(probed);
+                probed = null;
             }
             if (response.code() == 401 && !challenged && endpoint.serves(response.request().url())) {
                 challenged = true;
@@ -185,7 +208,15 @@ final class RegistryTransport {
         }
     }
 
-    /** Loopback and --insecure registries: HTTPS failed, so plain HTTP, as Docker does; -v says so. */
+    /** A loopback registry refused the plain-HTTP probe, so HTTPS; -v says so. */
+    private Endpoint speaksTls(Endpoint probed, String answer) {
+        if (verbose) {
+            LOG.debug("{} does not answer plain HTTP ({}); using HTTPS", probed.overPlainHttp().base(), answer);
+        }
+        return endpoints.settleOnTls(probed);
+    }
+
+    /** --insecure registries, and loopback ones that refused plain HTTP: HTTPS failed, so plain HTTP; -v says so. */
     private Endpoint fallBack(Endpoint endpoint, IOException cause) {
         if (verbose) {
             LOG.debug("{} does not answer over TLS ({}); using plain HTTP", endpoint.base(),

@@ -54,7 +54,8 @@ final class RetryInterceptor implements Interceptor {
             try {
                 response = proceedAndReadAhead(chain, request, bodyLimit);
             } catch (IOException e) {
-                if (chain.call().isCanceled()) {
+                // A probe's failure is its answer: the server does not speak plain HTTP.
+                if (chain.call().isCanceled() || request.tag(SchemeProbe.class) != null) {
                     throw e;
                 }
                 RetryPolicy.Decision decision = policy.afterFailure(attempt, e);

@@ -163,44 +163,22 @@ class RegistryIntegrationTest {
     }
 
     @Test
-    void aLoopbackRegistryFoundToSpeakPlainHttpIsNotTriedOverTlsByTheNextRun(@TempDir Path cache) {
-        String[] args = inspect(Mode.ANONYMOUS, FIXTURES.get(Mode.ANONYMOUS).dockerV2().reference(), "-v",
+    void theRunAfterALoopbackRegistryWasFoundToSpeakPlainHttpSendsItsTokenWithTheFirstRequest(@TempDir Path cache) {
+        String[] args = inspect(Mode.TOKEN, FIXTURES.get(Mode.TOKEN).dockerV2().reference(), "-v",
                 "--cache-dir", cache.toString());
 
-        String first = verboseLog(args);
-        String second = verboseLog(args);
+        String first = logOfASuccessfulRun(args);
+        String second = logOfASuccessfulRun(args);
 
-        String fallback = "https://" + REGISTRIES.get(Mode.ANONYMOUS).host() + "/ does not answer over TLS";
-        assertTrue(first.contains(fallback), "the first run tries TLS first, as Docker does: " + first);
-        assertFalse(second.contains("does not answer over TLS"), "the next run goes straight to plain HTTP: " + second);
-        assertTrue(second.contains(" http://" + REGISTRIES.get(Mode.ANONYMOUS).host()), second);
+        assertTrue(first.contains("-> 401"), "the first run asks over plain HTTP without credentials: " + first);
+        assertFalse(second.contains("-> 401"), "the next run knows the scheme and sends its token at once: " + second);
+        assertTrue(second.contains(" http://" + REGISTRIES.get(Mode.TOKEN).host()), second);
     }
 
-    @Test
-    void aBatchStartingManyJobsAtOnceTriesTlsOnlyOnce(@TempDir Path cache) {
-        FixtureSet set = FIXTURES.get(Mode.ANONYMOUS);
-        List<String> args = new ArrayList<>(List.of("inspect", "-v", "--jobs", "8", "--cache-dir", cache.toString()));
-        for (FixtureImage image : set.all()) {
-            args.add(REGISTRIES.get(Mode.ANONYMOUS).host() + "/" + image.reference());
-        }
-
-        String log = verboseLog(args.toArray(String[]::new));
-
-        assertEquals(1, log.lines().filter(line -> line.contains("does not answer over TLS")).count(), log);
-    }
-
-    /** The -v request log of one run (slf4j writes it to System.err), failing if the run fails. */
-    private static String verboseLog(String[] args) {
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        try {
-            System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
-            CliRun run = CliRun.run(args);
-            assertEquals(0, run.exitCode(), run::toString);
-        } finally {
-            System.setErr(original);
-        }
-        return log.toString(StandardCharsets.UTF_8);
+    private static String logOfASuccessfulRun(String[] args) {
+        LoggedRun run = LoggedRun.run(args);
+        assertEquals(0, run.exitCode(), run::toString);
+        return run.log();
     }
 
     @Test

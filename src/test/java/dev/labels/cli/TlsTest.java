@@ -71,6 +71,19 @@ class TlsTest {
     }
 
     @Test
+    void aJdkTlsServerRefusingThePlainHttpProbeIsAskedOverHttps() throws Exception {
+        startHttps(false);
+        Path ca = write("corp-ca.pem", SERVER_CA.certificatePem());
+
+        LoggedRun run = LoggedRun.run("inspect", image(), "--ca-cert", ca.toString(), "-v");
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(labels, run.cli().labels());
+        assertEquals(1, run.linesContaining("GET http://"), "one probe: " + run.log());
+        assertEquals(1, run.linesContaining("does not answer plain HTTP"), run.log());
+    }
+
+    @Test
     void caCertOptionAddsToTheJvmsTrustInsteadOfReplacingIt() throws Exception {
         startHttps(false);
         Path unrelated = write("unrelated.pem", new HeldCertificate.Builder().certificateAuthority(0).build().certificatePem());

@@ -150,9 +150,9 @@ public final class FixturePusher {
         }
     }
 
-    private static Response call(Request request, String operation) {
+    private Response call(Request request, String operation) {
         try {
-            return TestHttp.CLIENT.newCall(request).execute();
+            return registry.client().newCall(request).execute();
         } catch (IOException e) {
             throw new UncheckedIOException(operation + ": " + request.method() + " " + request.url() + " failed", e);
         }

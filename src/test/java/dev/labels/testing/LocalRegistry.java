@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 
 /**
  * A real Distribution registry (Debian's {@code docker-registry}, 2.8) on a free 127.0.0.1 port, with its
@@ -52,11 +55,17 @@ public final class LocalRegistry implements AutoCloseable {
     private final int port;
     private final Process process;
     private final TestTokenServer tokenServer;
+    /** The client that reaches this registry: the harness's own, trusting the registry's certificate if it has one. */
+    private final OkHttpClient client;
+    private final boolean tls;
     private final Thread shutdownHook;
     private boolean stopped;
 
-    private LocalRegistry(Mode mode, Path folder, int port, Process process, TestTokenServer tokenServer) {
+    private LocalRegistry(Mode mode, Path folder, int port, Process process, TestTokenServer tokenServer,
+                          OkHttpClient client, boolean tls) {
         this.mode = mode;
+        this.client = client;
+        this.tls = tls;
         this.folder = folder;
         this.port = port;
         this.process = process;
@@ -67,8 +76,31 @@ public final class LocalRegistry implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts a registry in {@code mode} and returns once {@code GET /v2/} answers. */
+    /** Starts a registry in {@code mode}, speaking plain HTTP, and returns once {@code GET /v2/} answers. */
     public static LocalRegistry start(Mode mode) {
+        return start(mode, null);
+    }
+
+    /**
+     * Starts a registry in {@code mode} that speaks TLS only, with {@code certificate} (which must name
+     * 127.0.0.1), and returns once {@code GET /v2/} answers over HTTPS.
+     *
+     * @param issuer the CA that signed {@code certificate}, which the harness's client trusts
+     */
+    public static LocalRegistry startOverTls(Mode mode, HeldCertificate certificate, HeldCertificate issuer) {
+        return start(mode, new ServerTls(certificate, issuer));
+    }
+
+    private record ServerTls(HeldCertificate certificate, HeldCertificate issuer) {
+        OkHttpClient client() {
+            HandshakeCertificates trust = new HandshakeCertificates.Builder()
+                    .addTrustedCertificate(issuer.certificate()).build();
+            return TestHttp.CLIENT.newBuilder()
+                    .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+        }
+    }
+
+    private static LocalRegistry start(Mode mode, ServerTls serverTls) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: the integration tests need a real registry. "
                     + "Install it with: apt-get install -y docker-registry");
@@ -85,11 +117,16 @@ public final class LocalRegistry implements AutoCloseable {
             if (mode == Mode.HTPASSWD) {
                 Files.writeString(folder.resolve("htpasswd"), HTPASSWD_LINE + "\n");
             }
+            OkHttpClient client = serverTls == null ? TestHttp.CLIENT : serverTls.client();
+            if (serverTls != null) {
+                Files.writeString(folder.resolve("server.crt"), serverTls.certificate().certificatePem());
+                Files.writeString(folder.resolve("server.key"), serverTls.certificate().privateKeyPkcs8Pem());
+            }
             String failures = "";
             for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
                 int port = LoopbackPorts.free();
                 Path config = folder.resolve("config.yml");
-                Files.writeString(config, config(mode, folder, port, tokenServer, tokenCertificate));
+                Files.writeString(config, config(mode, folder, port, tokenServer, tokenCertificate, serverTls != null));
                 Path log = folder.resolve("registry.log");
                 Process process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
                         .directory(folder.toFile())
@@ -97,9 +134,9 @@ public final class LocalRegistry implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                         .start();
-                String problem = awaitReady(process, port);
+                String problem = awaitReady(process, client, (serverTls != null ? "https" : "http") + "://127.0.0.1:" + port);
                 if (problem == null) {
-                    return new LocalRegistry(mode, folder, port, process, tokenServer);
+                    return new LocalRegistry(mode, folder, port, process, tokenServer, client, serverTls != null);
                 }
                 kill(process);
                 String tail = logTail(log);
@@ -123,9 +160,14 @@ public final class LocalRegistry implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    /** {@code http://127.0.0.1:PORT}, with no trailing slash. */
+    /** {@code http://127.0.0.1:PORT} ({@code https://} for a registry started over TLS), with no trailing slash. */
     public String url() {
-        return "http://" + host();
+        return (tls ? "https://" : "http://") + host();
+    }
+
+    /** The client to reach this registry with, for pushing fixtures and checking what it serves. */
+    OkHttpClient client() {
+        return client;
     }
 
     public Mode mode() {
@@ -172,7 +214,8 @@ public final class LocalRegistry implements AutoCloseable {
      * The registry config (https://distribution.github.io/distribution/about/configuration/). Values are
      * single-quoted YAML scalars; none of them can contain a quote (temp paths, loopback URLs, fixed names).
      */
-    private static String config(Mode mode, Path folder, int port, TestTokenServer tokenServer, Path tokenCertificate) {
+    private static String config(Mode mode, Path folder, int port, TestTokenServer tokenServer, Path tokenCertificate,
+                                 boolean tls) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("version: 0.1\n");
         // Distribution has no log-file setting: stdout/stderr are redirected to registry.log instead.
@@ -186,6 +229,10 @@ public final class LocalRegistry implements AutoCloseable {
         yaml.append("http:\n  addr: '127.0.0.1:").append(port).append("'\n");
         // Without a fixed secret the registry generates one and logs a warning on every start.
         yaml.append("  secret: '").append(UUID.randomUUID()).append("'\n");
+        if (tls) {
+            yaml.append("  tls:\n    certificate: '").append(folder.resolve("server.crt"))
+                    .append("'\n    key: '").append(folder.resolve("server.key")).append("'\n");
+        }
         switch (mode) {
             case ANONYMOUS -> { }
             case HTPASSWD -> yaml.append("auth:\n  htpasswd:\n    realm: '").append(HTPASSWD_REALM)
@@ -200,15 +247,15 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     /** Polls {@code GET /v2/} until it answers 200 (open) or 401 (auth on); returns why it did not, or null. */
-    private static String awaitReady(Process process, int port) {
+    private static String awaitReady(Process process, OkHttpClient client, String url) {
         long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-        Request probe = new Request.Builder().url("http://127.0.0.1:" + port + "/v2/").build();
+        Request probe = new Request.Builder().url(url + "/v2/").build();
         String lastError = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 return "the process exited with code " + process.exitValue();
             }
-            try (Response response = TestHttp.CLIENT.newCall(probe).execute()) {
+            try (Response response = client.newCall(probe).execute()) {
                 if (response.code() == 200 || response.code() == 401) {
                     return null;
                 }
