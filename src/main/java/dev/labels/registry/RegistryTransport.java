@@ -8,9 +8,6 @@ import dev.labels.registry.auth.Challenge;
 import dev.labels.registry.tls.TlsException;
 import dev.labels.registry.tls.TlsFiles;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ProtocolException;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +43,7 @@ final class RegistryTransport {
     /** {@code --insecure}: the user allows plain HTTP for every registry and its token service. */
     private final boolean insecure;
     private final SentSecrets sentSecrets;
+    private final TransportFailures failures;
 
     RegistryTransport(TlsClients clients, Endpoints endpoints, Authorizer authorizer, RegistryConfig config,
                       SentSecrets sentSecrets) {
@@ -56,6 +54,7 @@ final class RegistryTransport {
         this.verbose = config.verbose();
         this.insecure = config.insecure();
         this.sentSecrets = sentSecrets;
+        this.failures = new TransportFailures(authorizer, sentSecrets, tls);
     }
 
     /**
@@ -134,8 +133,9 @@ final class RegistryTransport {
             OkHttpClient http = client(operation, endpoint);
             String credentialKey = endpoint.credentialKey();
             // The probe goes without credentials: they are sent only once the scheme is settled.
+            Tries tokenTries = new Tries();
             String authorization = probed != null ? null : authorization(operation,
-                    realm -> tokenClient(credentialKey, realm, deadline), endpoint, repository);
+                    realm -> tokenClient(credentialKey, realm, deadline, tokenTries), endpoint, repository, tokenTries);
             checkTimeLeft(operation, endpoint, deadline);
             Tries tries = new Tries();
             Request.Builder attempt = request.url(endpoint.url(repository, path))
@@ -167,7 +167,7 @@ final class RegistryTransport {
                     endpoint = fallBack(endpoint, e);
                     continue;
                 }
-                throw network(operation, endpoint, e, tries, deadline);
+                throw failures.ofNetwork(operation, endpoint, e, tries, deadline);
             } catch (IOException e) {
                 if (probed != null && SchemeProbe.refusedPlainHttp(e)) {
                     endpoint = speaksTls(probed, e.getClass().getSimpleName());
@@ -178,7 +178,7 @@ final class RegistryTransport {
                     // Plain HTTP failed too, so the server speaks TLS: its certificate is the real problem.
                     throw TlsFailures.describe(operation, overTls, tlsFailure, tls);
                 }
-                throw network(operation, endpoint, e, tries, deadline);
+                throw failures.ofNetwork(operation, endpoint, e, tries, deadline);
             }
             if (probed != null) {
                 if (SchemeProbe.refusedPlainHttp(response)) {
@@ -202,7 +202,7 @@ final class RegistryTransport {
                 return response;
             }
             try (response) {
-                RegistryException error = failure(operation, endpoint, repository, response);
+                RegistryException error = failures.ofAnswer(operation, endpoint, repository, response);
                 throw operation.fail(error.kind(), error.detail() + tries.describe(), error.httpStatus(), null);
             }
         }
@@ -238,15 +238,22 @@ final class RegistryTransport {
      * The client of a token request: the registry's TLS settings, for the realm's scheme, bounded to the time
      * left to the image (a token request, which the authorizer sends on its own, must not get a whole
      * --timeout of its own). Made only when a token is fetched; it shares the connection pool.
+     *
+     * @param tries filled in by the retry interceptor, so that a failed token request says how often it was sent
      */
-    private OkHttpClient tokenClient(String credentialKey, HttpUrl realm, Deadline deadline) throws IOException {
+    private OkHttpClient tokenClient(String credentialKey, HttpUrl realm, Deadline deadline, Tries tries)
+            throws IOException {
         OkHttpClient http;
         try {
             http = clients.forUrl(credentialKey, realm);
         } catch (TlsException e) {
             throw new IOException("cannot set up TLS for " + credentialKey + ": " + e.getMessage(), e);
         }
-        return http.newBuilder().callTimeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS).build();
+        OkHttpClient.Builder builder = http.newBuilder()
+                .callTimeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
+        // First, so that the retry interceptor finds the tag: the token request is built by the authorizer.
+        builder.interceptors().add(0, chain -> chain.proceed(chain.request().newBuilder().tag(Tries.class, tries).build()));
+        return builder.build();
     }
 
     /** Between steps: a token fetch or a slow answer may have used up the image's time. */
@@ -278,13 +285,12 @@ final class RegistryTransport {
         }
     }
 
-    private String authorization(Operation operation, TokenHttp http,
-                                 Endpoint endpoint, String repository)
-            throws RegistryException {
+    private String authorization(Operation operation, TokenHttp http, Endpoint endpoint, String repository,
+                                 Tries tokenTries) throws RegistryException {
         try {
             return authorizer.authorization(http, endpoint.authority(), endpoint.credentialKey(), repository);
         } catch (AuthException e) {
-            throw authFailure(operation, e);
+            throw TransportFailures.ofAuth(operation, e, tokenTries);
         }
     }
 
@@ -294,69 +300,7 @@ final class RegistryTransport {
             return authorizer.challenged(endpoint.authority(), endpoint.credentialKey(), repository, response, sent);
         } catch (AuthException e) {
             response.close();
-            throw authFailure(operation, e);
+            throw TransportFailures.ofAuth(operation, e, new Tries());
         }
-    }
-
-    private RegistryException failure(Operation operation, Endpoint endpoint, String repository, Response response) {
-        if (response.isRedirect()) {
-            // OkHttp follows redirects itself except those that change scheme (followSslRedirects(false)).
-            String location = response.header("Location", "");
-            return operation.fail(Kind.REGISTRY_ERROR, "refused redirect from " + response.request().url().scheme()
-                    + " to " + Sanitizer.clean(sentSecrets.scrub(RequestLogger.redactLocation(location)))
-                    + " (a redirect must not change scheme: an HTTPS registry must not send us to plain HTTP)",
-                    response.code(), null);
-        }
-        RegistryException error = ErrorResponses.toException(operation, response);
-        if (response.code() != 401 || !endpoint.serves(response.request().url())) {
-            return error;
-        }
-        String registry = endpoint.credentialKey();
-        if (authorizer.usedCredentials(registry, repository)) {
-            // The token (or Basic) was accepted by the token service but not by the registry: typically
-            // insufficient_scope. We do not retry: the same credentials would get the same answer.
-            return operation.fail(Kind.UNAUTHORIZED, error.detail() + " ("
-                    + authorizer.describeCredentials(registry, repository) + " were refused)", 401, null);
-        }
-        if (authorizer.wantsBasic(endpoint.authority())) {
-            return operation.fail(Kind.UNAUTHORIZED, "the registry requires credentials and none were found for "
-                    + registry + " (use --creds or --authfile, or log in with docker or podman): "
-                    + error.detail(), 401, null);
-        }
-        // Token registries answer 401, not 404, to anonymous users for repositories that do not exist, so
-        // that private names do not leak: we cannot tell the two apart.
-        return operation.fail(Kind.NOT_FOUND, "not found or not authorized (anonymous access; log in if the "
-                + "repository is private): " + error.detail(), 401, null);
-    }
-
-    private RegistryException network(Operation operation, Endpoint endpoint, IOException e, Tries tries,
-                                      Deadline deadline) {
-        String host = endpoint.base().host();
-        String detail;
-        if (e instanceof UnknownHostException) {
-            detail = "unknown host " + host;
-        } else if (e instanceof InterruptedIOException) {
-            // OkHttp's call timeout (the image's deadline) and its connect and read timeouts all end up here.
-            detail = "timed out talking to " + host + (deadline.expired() ? ": " + deadline.describe()
-                    : " (" + e.getMessage() + ")");
-        } else if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up")) {
-            return operation.fail(Kind.REGISTRY_ERROR, "too many redirects (a redirect loop?) from " + host, 0, e);
-        } else {
-            detail = "cannot talk to " + host + ": " + e.getMessage();
-            if (TlsFailures.looksLikeAClosedHandshake(endpoint, e)) {
-                detail += TlsFailures.clientCertificateHint(endpoint, tls);
-            }
-        }
-        return operation.fail(Kind.NETWORK, detail + tries.describe(), 0, e);
-    }
-
-    private static RegistryException authFailure(Operation operation, AuthException e) {
-        Kind kind = switch (e.reason()) {
-            case REFUSED, CREDENTIALS -> Kind.UNAUTHORIZED;
-            case RATE_LIMITED -> Kind.RATE_LIMITED;
-            case NETWORK -> Kind.NETWORK;
-            case MALFORMED -> Kind.REGISTRY_ERROR;
-        };
-        return operation.fail(kind, e.getMessage(), 0, e);
     }
 }

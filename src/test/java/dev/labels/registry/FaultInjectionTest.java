@@ -250,6 +250,7 @@ class FaultInjectionTest {
 
         assertEquals(Kind.REGISTRY_ERROR, error.kind());
         assertTrue(error.getMessage().contains("token service"), error.getMessage());
+        assertTrue(error.getMessage().endsWith("(after 3 tries)"), error.getMessage());
         assertEquals(3, fake.tokenRequests.size());
     }
 

@@ -1,0 +1,96 @@
+package dev.labels.registry;
+
+import dev.labels.registry.RegistryException.Kind;
+import dev.labels.registry.auth.AuthException;
+import dev.labels.registry.auth.Authorizer;
+import dev.labels.registry.tls.TlsFiles;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.UnknownHostException;
+import okhttp3.Response;
+
+/**
+ * Turns what went wrong with a registry request into the {@link RegistryException} the user reads: the
+ * registry's own error, what a 401 means given the credentials that were used, the network failure and how
+ * often the request was tried. Messages never carry a secret that was sent ({@link SentSecrets}).
+ */
+final class TransportFailures {
+    private final Authorizer authorizer;
+    private final SentSecrets sentSecrets;
+    private final TlsFiles tls;
+
+    TransportFailures(Authorizer authorizer, SentSecrets sentSecrets, TlsFiles tls) {
+        this.authorizer = authorizer;
+        this.sentSecrets = sentSecrets;
+        this.tls = tls;
+    }
+
+    /** A registry's answer that is not a success: its error, with what a 401 means for the credentials used. */
+    RegistryException ofAnswer(Operation operation, Endpoint endpoint, String repository, Response response) {
+        if (response.isRedirect()) {
+            // OkHttp follows redirects itself except those that change scheme (followSslRedirects(false)).
+            String location = response.header("Location", "");
+            return operation.fail(Kind.REGISTRY_ERROR, "refused redirect from " + response.request().url().scheme()
+                    + " to " + Sanitizer.clean(sentSecrets.scrub(RequestLogger.redactLocation(location)))
+                    + " (a redirect must not change scheme: an HTTPS registry must not send us to plain HTTP)",
+                    response.code(), null);
+        }
+        RegistryException error = ErrorResponses.toException(operation, response);
+        if (response.code() != 401 || !endpoint.serves(response.request().url())) {
+            return error;
+        }
+        String registry = endpoint.credentialKey();
+        if (authorizer.usedCredentials(registry, repository)) {
+            // The token (or Basic) was accepted by the token service but not by the registry: typically
+            // insufficient_scope. We do not retry: the same credentials would get the same answer.
+            return operation.fail(Kind.UNAUTHORIZED, error.detail() + " ("
+                    + authorizer.describeCredentials(registry, repository) + " were refused)", 401, null);
+        }
+        if (authorizer.wantsBasic(endpoint.authority())) {
+            return operation.fail(Kind.UNAUTHORIZED, "the registry requires credentials and none were found for "
+                    + registry + " (use --creds or --authfile, or log in with docker or podman): "
+                    + error.detail(), 401, null);
+        }
+        // Token registries answer 401, not 404, to anonymous users for repositories that do not exist, so
+        // that private names do not leak: we cannot tell the two apart.
+        return operation.fail(Kind.NOT_FOUND, "not found or not authorized (anonymous access; log in if the "
+                + "repository is private): " + error.detail(), 401, null);
+    }
+
+    /** A request that got no answer: what went wrong on the way, and how often it was tried. */
+    RegistryException ofNetwork(Operation operation, Endpoint endpoint, IOException e, Tries tries, Deadline deadline) {
+        String host = endpoint.base().host();
+        String detail;
+        if (e instanceof UnknownHostException) {
+            detail = "unknown host " + host;
+        } else if (e instanceof InterruptedIOException) {
+            // OkHttp's call timeout (the image's deadline) and its connect and read timeouts all end up here.
+            detail = "timed out talking to " + host + (deadline.expired() ? ": " + deadline.describe()
+                    : " (" + e.getMessage() + ")");
+        } else if (e instanceof ProtocolException && String.valueOf(e.getMessage()).startsWith("Too many follow-up")) {
+            return operation.fail(Kind.REGISTRY_ERROR, "too many redirects (a redirect loop?) from " + host, 0, e);
+        } else {
+            detail = "cannot talk to " + host + ": " + e.getMessage();
+            if (TlsFailures.looksLikeAClosedHandshake(endpoint, e)) {
+                detail += TlsFailures.clientCertificateHint(endpoint, tls);
+            }
+        }
+        return operation.fail(Kind.NETWORK, detail + tries.describe(), 0, e);
+    }
+
+    /**
+     * Authentication that failed: refused credentials, a token service that is down or rate limits us.
+     *
+     * @param tokenTries how often the token request was sent, when this failure is its answer
+     */
+    static RegistryException ofAuth(Operation operation, AuthException e, Tries tokenTries) {
+        Kind kind = switch (e.reason()) {
+            case REFUSED, CREDENTIALS -> Kind.UNAUTHORIZED;
+            case RATE_LIMITED -> Kind.RATE_LIMITED;
+            case NETWORK -> Kind.NETWORK;
+            case MALFORMED -> Kind.REGISTRY_ERROR;
+        };
+        return operation.fail(kind, e.getMessage() + tokenTries.describe(), 0, e);
+    }
+}
