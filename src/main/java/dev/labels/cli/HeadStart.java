@@ -72,8 +72,8 @@ final class HeadStart {
 
     /**
      * Whether an argument names an image on a registry off loopback: those are reached over HTTPS. Loopback
-     * registries usually speak plain HTTP, which every run after the first knows from its notes (the first
-     * run's HTTPS attempt goes without the head start). A guess: an option's value may read as a reference,
+     * registries are asked over plain HTTP first, and nearly all of them speak it, so their runs set up no TLS
+     * (one that speaks TLS sets it up without the head start). A guess: an option's value may read as a reference,
      * and a --file list is not read here but taken to name HTTPS registries. A wrong guess costs only time on
      * the other core, or the head start.
      */
