@@ -136,7 +136,10 @@ final class Endpoints {
         HttpUrl base = HttpUrl.get("https://" + host + "/");
         boolean insecure = config.insecure() || config.settingsFor(name).insecure();
         boolean loopback = Loopback.isLoopbackHost(base.host());
-        return new Endpoint(registry, base, registry, insecure || loopback, false, loopback);
+        // Without a port the registry is HTTPS's 443, and its plain-HTTP form would be another port (80),
+        // where another server may answer: such a registry is asked over HTTPS first, as containerd does.
+        boolean plainHttpFirst = loopback && base.port() != HttpUrl.defaultPort("https");
+        return new Endpoint(registry, base, registry, insecure || loopback, false, plainHttpFirst);
     }
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /**
@@ -15,7 +16,8 @@ import okhttp3.Response;
  * clear first.
  *
  * <p>A server that speaks TLS shows it at once: Go's servers (the registry itself) and nginx answer a
- * plaintext request with a 400, the JDK's and most others close the connection. Registries answer API requests
+ * plaintext request with a 400 (or a redirect to HTTPS on the same port), the JDK's and most others close the
+ * connection. Registries answer API requests
  * with {@code Docker-Distribution-API-Version}, so a 400 that lacks it is taken for the TLS server's complaint.
  * A registry that really answered 400 is tried over HTTPS, fails there, and falls back to plain HTTP, where its
  * 400 is reported; nothing is lost, at the cost of one extra round trip in that rare case.
@@ -31,9 +33,22 @@ final class SchemeProbe {
     private SchemeProbe() {
     }
 
-    /** Whether this answer to the plain-HTTP probe is a TLS server's refusal rather than a registry's answer. */
+    /**
+     * Whether this answer to the plain-HTTP probe is a TLS server's refusal rather than a registry's answer: a
+     * bare 400, or a redirect to HTTPS on the same host and port (nginx can be set to answer a plaintext request
+     * so, with its error page 497).
+     */
     static boolean refusedPlainHttp(Response response) {
-        return response.code() == 400 && response.header(API_VERSION_HEADER) == null;
+        if (response.code() == 400) {
+            return response.header(API_VERSION_HEADER) == null;
+        }
+        if (!response.isRedirect()) {
+            return false;
+        }
+        HttpUrl asked = response.request().url();
+        String location = response.header("Location");
+        HttpUrl target = location == null ? null : asked.resolve(location);
+        return target != null && target.isHttps() && target.host().equals(asked.host()) && target.port() == asked.port();
     }
 
     /**

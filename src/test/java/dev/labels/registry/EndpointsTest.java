@@ -54,6 +54,20 @@ class EndpointsTest {
     }
 
     @Test
+    void loopbackRegistriesOnTheirOwnPortAreAskedOverPlainHttpFirstButNotOnHttpsOwnPort() {
+        Endpoints endpoints = endpoints(false);
+
+        assertTrue(only(endpoints.resolve("localhost:5000")).plainHttpFirst());
+        assertTrue(only(endpoints.resolve("127.0.0.1:80")).plainHttpFirst());
+        assertTrue(only(endpoints.resolve("[::1]:5000")).plainHttpFirst());
+        assertFalse(only(endpoints.resolve("localhost")).plainHttpFirst(), "443, whose plain form is port 80");
+        assertFalse(only(endpoints.resolve("localhost:443")).plainHttpFirst());
+        assertFalse(only(endpoints.resolve("registry.example.com:5000")).plainHttpFirst());
+        assertFalse(only(endpoints(true).resolve("registry.example.com:5000")).plainHttpFirst(),
+                "--insecure keeps HTTPS first off this machine");
+    }
+
+    @Test
     void insecureAllowsPlainHttpEverywhere() {
         assertTrue(only(endpoints(true).resolve("registry.example.com")).mayUsePlainHttp());
     }

@@ -38,6 +38,23 @@ class SchemeProbeTest {
         assertTrue(SchemeProbe.refusedPlainHttp(answer(400, null)));
     }
 
+    private static Response redirect(String location) {
+        return new Response.Builder().request(new Request.Builder().url("http://127.0.0.1:5000/v2/a/manifests/1").build())
+                .protocol(Protocol.HTTP_1_1).code(301).message("Moved").header("Location", location).build();
+    }
+
+    @Test
+    void aRedirectToHttpsOnTheSamePortIsATlsServersRefusal() {
+        assertTrue(SchemeProbe.refusedPlainHttp(redirect("https://127.0.0.1:5000/v2/a/manifests/1")));
+    }
+
+    @Test
+    void otherRedirectsAreTheRegistrysOwn() {
+        assertFalse(SchemeProbe.refusedPlainHttp(redirect("https://127.0.0.1:5001/v2/a/manifests/1")), "another port");
+        assertFalse(SchemeProbe.refusedPlainHttp(redirect("https://storage.example.com/blob")), "another host");
+        assertFalse(SchemeProbe.refusedPlainHttp(redirect("/v2/a/manifests/2")), "same scheme");
+    }
+
     @Test
     void anyAnswerFromARegistryMeansItSpeaksPlainHttp() {
         assertFalse(SchemeProbe.refusedPlainHttp(answer(400, "registry/2.0")), "a registry's own 400");
