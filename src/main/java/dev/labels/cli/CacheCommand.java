@@ -19,6 +19,11 @@ final class CacheCommand extends StandardOptions {
     @ParentCommand
     LabelsCommand parent;
 
+    /** The cache the options name. Its warnings are for runs that read and write it, not for these commands. */
+    DiskCache disk(CacheOptions options) {
+        return new DiskCache(parent.cacheFolder(options), message -> { });
+    }
+
     @Command(name = "info",
             description = "Print the cache folder, its entries and size as JSON.")
     static final class Info extends StandardOptions implements Callable<Integer> {
@@ -30,7 +35,7 @@ final class CacheCommand extends StandardOptions {
 
         @Override
         public Integer call() throws Exception {
-            DiskCache disk = new DiskCache(cache.parent.cacheFolder(options), message -> { });
+            DiskCache disk = cache.disk(options);
             Usage usage = disk.usage();
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("path", disk.root().toString());
@@ -51,7 +56,7 @@ final class CacheCommand extends StandardOptions {
 
         @Override
         public Integer call() throws Exception {
-            DiskCache disk = new DiskCache(cache.parent.cacheFolder(options), message -> { });
+            DiskCache disk = cache.disk(options);
             Usage removed = disk.clear();
             cache.parent.err().println("labels: removed " + removed.entries() + " entries (" + removed.bytes()
                     + " bytes) from " + disk.root());

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.testing.FakeRegistry;
 import dev.labels.testing.TestImages;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -38,10 +35,14 @@ class CliTest {
     }
 
     private CliRun inspect(String... extra) {
+        return CliRun.run(inspectArgs(extra));
+    }
+
+    private String[] inspectArgs(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("inspect", fake.host() + "/team/app:1",
                 "--mirror", fake.plainHttpMirror()));
         args.addAll(List.of(extra));
-        return CliRun.run(args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     @Test
@@ -199,16 +200,8 @@ class CliTest {
     void verboseLogsEachRequestWithoutCredentialsOrTokens() throws Exception {
         fake(FakeRegistry.Auth.BEARER);
         fake.tokenNeedsCredentials = true;
-        PrintStream original = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        CliRun run;
-        try {
-            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-            run = inspect("-v", "--creds", FakeRegistry.USER + ":" + FakeRegistry.PASSWORD);
-        } finally {
-            System.setErr(original);
-        }
-        String logged = log.toString(StandardCharsets.UTF_8) + run.stderr();
+        LoggedRun run = LoggedRun.run(inspectArgs("-v", "--creds", FakeRegistry.USER + ":" + FakeRegistry.PASSWORD));
+        String logged = run.log() + run.cli().stderr();
 
         assertEquals(0, run.exitCode(), run + "\n" + logged);
         assertTrue(logged.contains("GET http://" + fake.host() + "/v2/team/app/manifests/1 -> 401"), logged);
