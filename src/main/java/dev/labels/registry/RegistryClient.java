@@ -69,8 +69,8 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /**
-     * The HTTP client is built on the first request, not here: building it loads the JVM's trust store (a
-     * tenth of a second), which a run that reads only image files, or fails on its arguments, never needs.
+     * The HTTP client is built on the first request, not here: a run that reads only image files, or fails on
+     * its arguments, never needs it (TLS is set up later still, on the first HTTPS request: {@link TlsClients}).
      */
     private RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
                            RandomGenerator random, Supplier<OkHttpClient> base, Notes notes, RequestSlots slots) {
