@@ -27,6 +27,7 @@ final class Endpoints {
     /** Endpoints whose scheme this run has settled, by their first base URL. */
     private final Map<HttpUrl, Endpoint> settled = new ConcurrentHashMap<>();
     private final Set<HttpUrl> unreachable = ConcurrentHashMap.newKeySet();
+    private final Map<HttpUrl, java.util.concurrent.locks.Lock> probeLocks = new ConcurrentHashMap<>();
 
     /** A loopback registry found to speak plain HTTP is noted for a day, sparing later runs the TLS attempt. */
     static final java.time.Duration PLAIN_HTTP_NOTE_LIFETIME = java.time.Duration.ofHours(24);
@@ -68,8 +69,20 @@ final class Endpoints {
     Endpoint fallBackToPlainHttp(Endpoint failed) {
         Endpoint plain = failed.overPlainHttp();
         settled.put(failed.base(), plain);
-        notes.put(PLAIN_HTTP, failed.base().toString(), Long.toString(java.time.Instant.now().getEpochSecond()), false);
         return plain;
+    }
+
+    /**
+     * Called when a registry answered over plain HTTP after HTTPS failed or was not tried: later runs start
+     * there. Only after a real answer, so that a wrong guess is not kept.
+     */
+    void notePlainHttp(Endpoint original) {
+        notes.put(PLAIN_HTTP, original.base().toString(), Long.toString(java.time.Instant.now().getEpochSecond()), false);
+    }
+
+    /** One request at a time asks a loopback registry whose scheme is not settled; see RegistryTransport. */
+    java.util.concurrent.locks.Lock probeLock(Endpoint original) {
+        return probeLocks.computeIfAbsent(original.base(), base -> new java.util.concurrent.locks.ReentrantLock());
     }
 
     /** Called when a loopback registry refused plain HTTP: later requests go straight to HTTPS. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -115,10 +116,36 @@ final class RegistryTransport {
         }
     }
 
+    /**
+     * A loopback registry whose scheme is not settled is asked by one request at a time (see {@link SchemeProbe}):
+     * the others wait for it and take what it found, so that a batch probes once, known challenge or not.
+     */
     private Response attempt(Operation operation, Endpoint start, String repository, String path,
                              Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
-        // Requests that waited for the first contact take what it found: a registry that speaks plain HTTP
-        // is not tried over TLS again by each of them.
+        if (!endpoints.current(start).plainHttpFirst()) {
+            return attemptOn(operation, start, repository, path, request, bodyLimit, deadline);
+        }
+        Lock probe = endpoints.probeLock(start);
+        try {
+            if (!probe.tryLock(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS)) {
+                throw operation.fail(Kind.NETWORK, "timed out talking to " + start.base().host() + ": "
+                        + deadline.describe());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw operation.fail(Kind.NETWORK, "interrupted while waiting for " + start.base().host(), 0, e);
+        }
+        try {
+            return attemptOn(operation, start, repository, path, request, bodyLimit, deadline);
+        } finally {
+            probe.unlock();
+        }
+    }
+
+    private Response attemptOn(Operation operation, Endpoint start, String repository, String path,
+                               Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
+        // Requests that waited for the first contact or the probe take what it found: a registry that speaks
+        // plain HTTP is not tried over TLS again by each of them.
         Endpoint endpoint = endpoints.current(start);
         // A loopback registry not yet known to speak TLS is asked over plain HTTP first (see SchemeProbe).
         Endpoint probed = endpoint.plainHttpFirst() ? endpoint : null;
@@ -128,7 +155,10 @@ final class RegistryTransport {
         boolean challenged = false;
         SSLException tlsFailure = null;
         Endpoint overTls = null;
+        // Set when TLS failed and plain HTTP was asked instead: its first answer says which failure to report.
+        boolean fellBack = false;
         while (true) {
+            boolean probing = probed != null;
             checkTimeLeft(operation, endpoint, deadline);
             OkHttpClient http = client(operation, endpoint);
             String credentialKey = endpoint.credentialKey();
@@ -155,10 +185,12 @@ final class RegistryTransport {
                 call.timeout().timeout(Math.max(1, deadline.remainingNanos()), TimeUnit.NANOSECONDS);
                 response = call.execute();
             } catch (SSLException e) {
-                if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
+                // A certificate the JVM rejects shows that the server speaks TLS: plain HTTP cannot help.
+                if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp() && !TlsFailures.provesTls(e)) {
                     tlsFailure = e;
                     overTls = endpoint;
                     endpoint = fallBack(endpoint, e);
+                    fellBack = true;
                     continue;
                 }
                 throw TlsFailures.describe(operation, endpoint, e, tls);
@@ -180,18 +212,29 @@ final class RegistryTransport {
                 }
                 throw failures.ofNetwork(operation, endpoint, e, tries, deadline);
             }
-            if (probed != null) {
-                if (SchemeProbe.refusedPlainHttp(response)) {
+            if (probing) {
+                if (SchemeProbe.worthTryingTls(response)) {
                     response.close();
                     endpoint = speaksTls(probed, "HTTP " + response.code());
                     probed = null;
                     continue;
                 }
                 endpoint = endpoints.fallBackToPlainHttp(probed);
+                endpoints.notePlainHttp(probed);
                 probed = null;
+            } else if (fellBack) {
+                fellBack = false;
+                if (SchemeProbe.refusedPlainHttp(response)) {
+                    // Plain HTTP is refused the way a TLS server refuses it: the TLS failure is the real problem.
+                    response.close();
+                    endpoints.settleOnTls(start);
+                    throw TlsFailures.describe(operation, overTls, tlsFailure, tls);
+                }
+                endpoints.notePlainHttp(start);
             }
             if (response.code() == 401 && !challenged && endpoint.serves(response.request().url())) {
-                challenged = true;
+                // The probe went without credentials: its 401 does not use up the one retry after a refusal.
+                challenged = !probing;
                 refusePlainHttpRealm(operation, endpoint, response);
                 if (retryAfterChallenge(operation, endpoint, repository, response, authorization)) {
                     response.close();

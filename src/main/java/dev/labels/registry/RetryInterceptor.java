@@ -54,8 +54,8 @@ final class RetryInterceptor implements Interceptor {
             try {
                 response = proceedAndReadAhead(chain, request, bodyLimit);
             } catch (IOException e) {
-                // A probe's failure is its answer: the server does not speak plain HTTP.
-                if (chain.call().isCanceled() || request.tag(SchemeProbe.class) != null) {
+                // A probe's closed or garbled connection is its answer: the server does not speak plain HTTP.
+                if (chain.call().isCanceled() || (request.tag(SchemeProbe.class) != null && SchemeProbe.refusedPlainHttp(e))) {
                     throw e;
                 }
                 RetryPolicy.Decision decision = policy.afterFailure(attempt, e);

@@ -17,13 +17,13 @@ import okhttp3.Response;
  *
  * <p>A server that speaks TLS shows it at once: Go's servers (the registry itself) and nginx answer a
  * plaintext request with a 400 (or a redirect to HTTPS on the same port), the JDK's and most others close the
- * connection. Registries answer API requests
- * with {@code Docker-Distribution-API-Version}, so a 400 that lacks it is taken for the TLS server's complaint.
- * A registry that really answered 400 is tried over HTTPS, fails there, and falls back to plain HTTP, where its
- * 400 is reported; nothing is lost, at the cost of one extra round trip in that rare case.
+ * connection. So after a 400 the registry is asked over HTTPS. A registry that really answered 400 fails there
+ * and is asked over plain HTTP again, where its 400 is reported (registries answer API requests with
+ * {@code Docker-Distribution-API-Version}; a 400 without it is a TLS server's, and then the TLS failure is
+ * reported instead): nothing is lost, at the cost of two extra round trips in that rare case.
  *
- * <p>Also the tag of the probe request: its transport failures are not retried, because a closed connection
- * is the answer here, not a hiccup.
+ * <p>Also the tag of the probe request: a closed or garbled connection is not retried, because it is the
+ * answer here, not a hiccup. (Connection refused and timeouts are retried as for any request.)
  */
 final class SchemeProbe {
     static final SchemeProbe TAG = new SchemeProbe();
@@ -34,14 +34,24 @@ final class SchemeProbe {
     }
 
     /**
-     * Whether this answer to the plain-HTTP probe is a TLS server's refusal rather than a registry's answer: a
-     * bare 400, or a redirect to HTTPS on the same host and port (nginx can be set to answer a plaintext request
-     * so, with its error page 497).
+     * Whether the server that gave this answer to the plain-HTTP probe may speak TLS: any 400, or a redirect to
+     * HTTPS on the same host and port (nginx can be set to answer a plaintext request so, with its error page
+     * 497). A registry's own 400 comes back when TLS fails and plain HTTP is asked again, and is reported then.
+     */
+    static boolean worthTryingTls(Response probeAnswer) {
+        return probeAnswer.code() == 400 || redirectsToHttpsHere(probeAnswer);
+    }
+
+    /**
+     * Whether this plain-HTTP answer is a TLS server's refusal rather than a registry's answer: a 400 without
+     * the header registries answer with, or a redirect to HTTPS on the same host and port. Asked once TLS has
+     * failed too: then the TLS failure is the one to report.
      */
     static boolean refusedPlainHttp(Response response) {
-        if (response.code() == 400) {
-            return response.header(API_VERSION_HEADER) == null;
-        }
+        return (response.code() == 400 && response.header(API_VERSION_HEADER) == null) || redirectsToHttpsHere(response);
+    }
+
+    private static boolean redirectsToHttpsHere(Response response) {
         if (!response.isRedirect()) {
             return false;
         }

@@ -87,6 +87,14 @@ final class TlsFailures {
         return closedSocket(e.getCause(), depth + 1);
     }
 
+    /**
+     * Whether this failure shows that the server speaks TLS: it sent a certificate, and the JVM rejected it. Plain
+     * HTTP cannot help then.
+     */
+    static boolean provesTls(SSLException e) {
+        return e instanceof SSLPeerUnverifiedException || certificateProblem(e) != null;
+    }
+
     /** The certificate error behind a handshake failure, if that is what it was. */
     private static Throwable certificateProblem(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -40,8 +40,10 @@ class LoopbackSchemeTest {
 
     private static LocalRegistry plain;
     private static LocalRegistry overTls;
+    private static LocalRegistry tokenOverTls;
     private static FixtureSet plainImages;
     private static FixtureSet tlsImages;
+    private static FixtureSet tokenTlsImages;
 
     @TempDir
     Path dir;
@@ -50,8 +52,10 @@ class LoopbackSchemeTest {
     static void startRegistries() {
         plain = LocalRegistry.start(Mode.ANONYMOUS);
         overTls = LocalRegistry.startOverTls(Mode.ANONYMOUS, SERVER, CA);
+        tokenOverTls = LocalRegistry.startOverTls(Mode.TOKEN, SERVER, CA);
         plainImages = Fixtures.push(plain, Fixtures.PUBLIC);
         tlsImages = Fixtures.push(overTls, Fixtures.PUBLIC);
+        tokenTlsImages = Fixtures.push(tokenOverTls, Fixtures.PRIVATE);
     }
 
     @AfterAll
@@ -61,6 +65,9 @@ class LoopbackSchemeTest {
         }
         if (overTls != null) {
             overTls.close();
+        }
+        if (tokenOverTls != null) {
+            tokenOverTls.close();
         }
     }
 
@@ -109,6 +116,44 @@ class LoopbackSchemeTest {
     }
 
     @Test
+    void aBatchWhoseChallengeIsRememberedStillAsksPlainHttpOnlyOnce() throws Exception {
+        String cache = cache();
+        String creds = LocalRegistry.USER + ":" + LocalRegistry.PASSWORD;
+        List<FixtureImage> images = tokenTlsImages.all();
+        // One run remembers the challenge and a token; a registry found to speak TLS is not noted.
+        LoggedRun first = LoggedRun.run("inspect", tokenOverTls.host() + "/" + images.get(0).reference(),
+                "--creds", creds, "--cache-dir", cache, "--ca-cert", caFile());
+        assertEquals(0, first.exitCode(), first::toString);
+        List<String> args = new ArrayList<>(List.of("inspect", "-v", "--jobs", "8", "--creds", creds,
+                "--cache-dir", cache, "--ca-cert", caFile()));
+        for (FixtureImage image : images) {
+            args.add(tokenOverTls.host() + "/" + image.reference());
+        }
+
+        LoggedRun batch = LoggedRun.run(args.toArray(String[]::new));
+
+        assertEquals(0, batch.exitCode(), batch::toString);
+        assertEquals(images.size(), batch.cli().stdout().lines().count(), batch::toString);
+        assertEquals(1, batch.linesContaining("does not answer plain HTTP"), "one probe, the others wait: " + batch.log());
+    }
+
+    @Test
+    void anUntrustedCertificateOnThisMachineIsReportedAndNotTakenForPlainHttp() throws Exception {
+        String cache = cache();
+        String image = overTls.host() + "/" + tlsImages.dockerV2().reference();
+
+        LoggedRun untrusted = LoggedRun.run("inspect", image, "-v", "--cache-dir", cache);
+        LoggedRun trusted = LoggedRun.run("inspect", image, "--cache-dir", cache, "--ca-cert", caFile());
+
+        assertEquals(ExitCodes.ERROR, untrusted.exitCode(), untrusted::toString);
+        assertTrue(untrusted.cli().stderr().contains("certificate of " + overTls.host() + " is not trusted"),
+                untrusted::toString);
+        assertFalse(untrusted.log().contains("does not answer over TLS"), "no plain HTTP after a certificate: "
+                + untrusted.log());
+        assertEquals(0, trusted.exitCode(), "no note of plain HTTP was kept: " + trusted);
+    }
+
+    @Test
     void aRegistryThatReallyAnswers400IsReportedWithItsOwnError() throws Exception {
         try (Answers400 server = new Answers400()) {
             String host = "127.0.0.1:" + server.port();
@@ -126,8 +171,8 @@ class LoopbackSchemeTest {
     }
 
     /**
-     * A plain-HTTP server that answers every request with a registry-style 400 error lacking the API version
-     * header, and closes connections that open with a TLS handshake at once, as Go's and nginx's servers do.
+     * A plain-HTTP registry that answers every request with its own 400 error, and closes connections that
+     * open with a TLS handshake at once, as Go's and nginx's servers do.
      * (MockWebServer would wait for a line end that a TLS hello may never send.)
      */
     private static final class Answers400 implements AutoCloseable {
@@ -167,6 +212,7 @@ class LoopbackSchemeTest {
                     requests.incrementAndGet();
                     String body = "{\"errors\":[{\"code\":\"NAME_INVALID\",\"message\":\"invalid repository name\"}]}";
                     connection.getOutputStream().write(("HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\n"
+                            + "Docker-Distribution-API-Version: registry/2.0\r\n"
                             + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
                             .getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException e) {

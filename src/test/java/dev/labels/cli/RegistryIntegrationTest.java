@@ -170,9 +170,35 @@ class RegistryIntegrationTest {
         String first = logOfASuccessfulRun(args);
         String second = logOfASuccessfulRun(args);
 
+        assertTrue(first.lines().findFirst().orElse("").contains(" http://" + REGISTRIES.get(Mode.TOKEN).host()), first);
+        assertFalse(first.contains("TLS"), "no TLS attempt on loopback: " + first);
         assertTrue(first.contains("-> 401"), "the first run asks over plain HTTP without credentials: " + first);
         assertFalse(second.contains("-> 401"), "the next run knows the scheme and sends its token at once: " + second);
         assertTrue(second.contains(" http://" + REGISTRIES.get(Mode.TOKEN).host()), second);
+    }
+
+    @Test
+    void aRememberedTokenThatIsRefusedAfterTheProbeIsFetchedAgain(@TempDir Path cache) throws Exception {
+        String[] args = inspect(Mode.TOKEN, FIXTURES.get(Mode.TOKEN).dockerV2().reference(), "-v",
+                "--cache-dir", cache.toString());
+        logOfASuccessfulRun(args);
+        // The note of the scheme has expired (they last a day), the challenge and token are still remembered,
+        // and the registry no longer takes the token (restarted with another key, say).
+        Path notes = cache.resolve("v1/notes");
+        try (var plainHttp = Files.list(notes.resolve("plain-http")); var tokens = Files.list(notes.resolve("tokens"))) {
+            for (Path note : plainHttp.toList()) {
+                Files.delete(note);
+            }
+            for (Path note : tokens.toList()) {
+                Files.writeString(note, Files.readString(note).replaceAll("\"token\":\"[^\"]*\"", "\"token\":\"refused\""));
+            }
+        }
+
+        String second = logOfASuccessfulRun(args);
+
+        assertEquals(2, second.lines().filter(line -> line.contains("-> 401")).count(),
+                "the probe's, then the refused token's: " + second);
+        assertEquals(1, second.lines().filter(line -> line.contains("/token?")).count(), "a fresh token: " + second);
     }
 
     private static String logOfASuccessfulRun(String[] args) {

@@ -35,7 +35,14 @@ class SchemeProbeTest {
 
     @Test
     void aBare400IsATlsServersRefusalOfPlainHttp() {
+        assertTrue(SchemeProbe.worthTryingTls(answer(400, null)));
         assertTrue(SchemeProbe.refusedPlainHttp(answer(400, null)));
+    }
+
+    @Test
+    void aRegistrys400IsWorthTryingTlsForButNotARefusal() {
+        assertTrue(SchemeProbe.worthTryingTls(answer(400, "registry/2.0")), "a TLS proxy may add the header too");
+        assertFalse(SchemeProbe.refusedPlainHttp(answer(400, "registry/2.0")));
     }
 
     private static Response redirect(String location) {
@@ -45,23 +52,23 @@ class SchemeProbeTest {
 
     @Test
     void aRedirectToHttpsOnTheSamePortIsATlsServersRefusal() {
+        assertTrue(SchemeProbe.worthTryingTls(redirect("https://127.0.0.1:5000/v2/a/manifests/1")));
         assertTrue(SchemeProbe.refusedPlainHttp(redirect("https://127.0.0.1:5000/v2/a/manifests/1")));
     }
 
     @Test
     void otherRedirectsAreTheRegistrysOwn() {
-        assertFalse(SchemeProbe.refusedPlainHttp(redirect("https://127.0.0.1:5001/v2/a/manifests/1")), "another port");
-        assertFalse(SchemeProbe.refusedPlainHttp(redirect("https://storage.example.com/blob")), "another host");
-        assertFalse(SchemeProbe.refusedPlainHttp(redirect("/v2/a/manifests/2")), "same scheme");
+        assertFalse(SchemeProbe.worthTryingTls(redirect("https://127.0.0.1:5001/v2/a/manifests/1")), "another port");
+        assertFalse(SchemeProbe.worthTryingTls(redirect("https://storage.example.com/blob")), "another host");
+        assertFalse(SchemeProbe.worthTryingTls(redirect("/v2/a/manifests/2")), "same scheme");
     }
 
     @Test
     void anyAnswerFromARegistryMeansItSpeaksPlainHttp() {
-        assertFalse(SchemeProbe.refusedPlainHttp(answer(400, "registry/2.0")), "a registry's own 400");
-        assertFalse(SchemeProbe.refusedPlainHttp(answer(200, null)));
-        assertFalse(SchemeProbe.refusedPlainHttp(answer(401, null)));
-        assertFalse(SchemeProbe.refusedPlainHttp(answer(404, null)));
-        assertFalse(SchemeProbe.refusedPlainHttp(answer(503, null)));
+        for (int code : new int[] {200, 401, 404, 503}) {
+            assertFalse(SchemeProbe.worthTryingTls(answer(code, null)), "HTTP " + code);
+            assertFalse(SchemeProbe.refusedPlainHttp(answer(code, null)), "HTTP " + code);
+        }
     }
 
     @Test
@@ -98,6 +105,28 @@ class SchemeProbeTest {
 
             assertThrows(IOException.class, () -> client.newCall(ordinary).execute().close());
             assertEquals(3, sleeper.waits.size(), "an ordinary request backs off and tries again: " + sleeper.waits);
+        } finally {
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
+        }
+    }
+
+    @Test
+    void aProbeThatFindsNothingListeningIsTriedAgainAsAnyRequestIs() throws Exception {
+        RecordingSleeper sleeper = new RecordingSleeper();
+        OkHttpClient client = new OkHttpClient.Builder().retryOnConnectionFailure(false)
+                .addInterceptor(new RetryInterceptor(new RetryPolicy(2, new Random(1)), sleeper, Clock.systemUTC()))
+                .build();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try {
+            Request probe = new Request.Builder().url("http://127.0.0.1:" + closedPort + "/v2/")
+                    .tag(SchemeProbe.class, SchemeProbe.TAG).build();
+
+            assertThrows(ConnectException.class, () -> client.newCall(probe).execute().close());
+            assertEquals(2, sleeper.waits.size(), "a registry still starting is waited for: " + sleeper.waits);
         } finally {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
