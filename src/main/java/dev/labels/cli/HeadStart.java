@@ -8,7 +8,13 @@ import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.Loopback;
 import dev.labels.registry.RegistryClient;
 import dev.labels.source.Sources;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,7 +23,8 @@ import java.util.Set;
  * initialises what a registry run needs next: the HTTP client and, when a registry will be reached over HTTPS,
  * the TLS stack; the SHA-256 provider that verifies what is read; the JSON parser and writer. Class
  * initialisation is thread-safe, so the main thread later finds the work done, or waits for the rest of it.
- * Nothing here touches the network or the user's files, and its results are not used: a failure here loses
+ * Nothing here touches the network or writes anything (it reads at most the head of a --file list, which the
+ * run reads anyway), and its results are not used: a failure here loses
  * only the head start, as the same work is done again, and any error reported, where it belongs. (Building the
  * subcommand's picocli model here too was measured slower: the two threads then contend for the same classes.)
  */
@@ -32,24 +39,26 @@ final class HeadStart {
         if (args.length == 0 || !REGISTRY_COMMANDS.contains(args[0]) || onlyFiles(args)) {
             return null;
         }
-        Thread warmer = new Warmer(likelyOverTls(args));
+        Thread warmer = new Warmer(args);
         warmer.start();
         return warmer;
     }
 
     /** A class, not a lambda: a lambda's first use costs the main thread more than it saves. */
     private static final class Warmer extends Thread {
-        private final boolean tls;
+        private final String[] args;
 
-        Warmer(boolean tls) {
+        Warmer(String[] args) {
             super("labels-head-start");
-            this.tls = tls;
+            this.args = args;
             setDaemon(true);
         }
 
         @Override
         public void run() {
             try {
+                // Here, not on the main thread: the guess may read the head of a --file list.
+                boolean tls = likelyOverTls(args);
                 Digests.sha256(new byte[0]);
                 new JsonWriter(false).write(Json.parse("{\"labels\": {\"a\": \"b\"}}"));
                 new JsonWriter(true).write(Map.of("a", "b"));
@@ -73,30 +82,63 @@ final class HeadStart {
     /**
      * Whether an argument names an image on a registry off loopback: those are reached over HTTPS. Loopback
      * registries are asked over plain HTTP first, and nearly all of them speak it, so their runs set up no TLS
-     * (one that speaks TLS sets it up without the head start). A guess: an option's value may read as a reference,
-     * and a --file list is not read here but taken to name HTTPS registries. A wrong guess costs only time on
-     * the other core, or the head start.
+     * (one that speaks TLS sets it up without the head start). A guess: an option's value may read as a reference;
+     * a --file list is judged by its first reference, and taken to name HTTPS registries when that cannot be read
+     * here (stdin, a pipe). A wrong guess costs only time on the other core, or the head start.
      */
     static boolean likelyOverTls(String[] args) {
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--file") || arg.startsWith("--file=")) {
-                // References this thread cannot see, most of them on HTTPS registries as most registries are;
-                // and a batch's first request, which the others wait for, is the one that sets TLS up.
-                return true;
+                String file = arg.equals("--file") ? (i + 1 < args.length ? args[++i] : "-") : arg.substring(7);
+                // A batch's first request, which the others wait for, is the one that sets TLS up.
+                if (firstReference(file).map(HeadStart::offLoopback).orElse(true)) {
+                    return true;
+                }
+                continue;
             }
             if (arg.startsWith("-") || Sources.isArchive(arg)) {
                 continue;
             }
-            try {
-                String registry = ImageReference.parse(arg).registry();
-                if (!Loopback.isLoopbackRegistry(registry)) {
-                    return true;
-                }
-            } catch (InvalidReferenceException e) {
-                // Not a reference: an option's value, most likely.
+            if (offLoopback(arg)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** Most a --file list's head is read for its first reference. */
+    private static final int PEEK_BYTES = 8192;
+
+    /**
+     * The first reference of a --file list, when it is a regular file: a pipe (stdin, {@code <(...)}) must be
+     * left whole for the run, which reads it too.
+     */
+    static Optional<String> firstReference(String file) {
+        Path path = Path.of(file);
+        if (file.equals("-") || !Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        byte[] head = new byte[PEEK_BYTES];
+        int read;
+        try (InputStream in = Files.newInputStream(path)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return new String(head, 0, read, StandardCharsets.UTF_8).lines().limit(100).map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst();
+    }
+
+    /** Whether a reference names an image on a registry off loopback; not for image files or non-references. */
+    private static boolean offLoopback(String reference) {
+        if (Sources.isArchive(reference)) {
+            return false;
+        }
+        try {
+            return !Loopback.isLoopbackRegistry(ImageReference.parse(reference).registry());
+        } catch (InvalidReferenceException e) {
+            return false; // Not a reference: an option's value, most likely.
+        }
     }
 }

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -77,9 +81,32 @@ class HeadStartTest {
     }
 
     @Test
-    void aFileOfReferencesIsTakenToNameHttpsRegistries() {
-        assertTrue(likelyOverTls("inspect --file refs.txt"));
-        assertTrue(likelyOverTls("inspect --file=refs.txt --jobs 4"));
+    void aFileOfReferencesThatCannotBeReadHereIsTakenToNameHttpsRegistries() {
+        assertTrue(likelyOverTls("inspect --file /nonexistent/refs.txt"));
+        assertTrue(likelyOverTls("inspect --file=/nonexistent/refs.txt --jobs 4"));
         assertTrue(likelyOverTls("inspect --cache-dir /tmp/c --file -"));
+        assertTrue(likelyOverTls("inspect --file"));
+    }
+
+    @Test
+    void aFileOfReferencesIsJudgedByItsFirstReference(@TempDir Path dir) throws Exception {
+        Path local = Files.writeString(dir.resolve("local.txt"), "\n# services\n  localhost:5000/team/app:1\nghcr.io/a/b:1\n");
+        Path remote = Files.writeString(dir.resolve("remote.txt"), "# services\nghcr.io/a/b:1\n");
+
+        assertFalse(likelyOverTls("inspect --file " + local));
+        assertFalse(likelyOverTls("inspect --file=" + local + " --no-cache"));
+        assertTrue(likelyOverTls("inspect --file " + remote));
+        assertTrue(likelyOverTls("inspect --file " + local + " quay.io/x/y:2"), "the arguments count too");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aPipeIsNotReadHereForTheRunReadsItWhole(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("refs.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+
+        // Reading would block here until a writer came, and take the lines from the run.
+        assertEquals(java.util.Optional.empty(), HeadStart.firstReference(fifo.toString()));
+        assertTrue(likelyOverTls("inspect --file " + fifo));
     }
 }
