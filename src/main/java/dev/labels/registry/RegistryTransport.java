@@ -155,7 +155,8 @@ final class RegistryTransport {
         boolean challenged = false;
         SSLException tlsFailure = null;
         Endpoint overTls = null;
-        // Set when TLS failed and plain HTTP was asked instead: its first answer says which failure to report.
+        // Set when HTTPS failed and plain HTTP was asked instead: its first answer says which failure to report,
+        // and whether plain HTTP is worth a note for later runs.
         boolean fellBack = false;
         while (true) {
             boolean probing = probed != null;
@@ -197,6 +198,7 @@ final class RegistryTransport {
             } catch (java.net.ConnectException e) {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
                     endpoint = fallBack(endpoint, e);
+                    fellBack = true;
                     continue;
                 }
                 throw failures.ofNetwork(operation, endpoint, e, tries, deadline);
@@ -224,7 +226,7 @@ final class RegistryTransport {
                 probed = null;
             } else if (fellBack) {
                 fellBack = false;
-                if (SchemeProbe.refusedPlainHttp(response)) {
+                if (tlsFailure != null && SchemeProbe.refusedPlainHttp(response)) {
                     // Plain HTTP is refused the way a TLS server refuses it: the TLS failure is the real problem.
                     response.close();
                     endpoints.settleOnTls(start);
