@@ -59,8 +59,8 @@ final class LabelsCommand extends StandardOptions {
 
     /** The registry client of a command that keeps no cache ({@code tags}). */
     RegistryClient registryClient(RegistryAccess access) throws UsageException {
-        return new RegistryClient(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome),
-                access.reliability.toReliability());
+        return RegistryClient.builder(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome))
+                .reliability(access.reliability.toReliability()).build();
     }
 
     /**
@@ -74,8 +74,8 @@ final class LabelsCommand extends StandardOptions {
     /** As {@link #registryClient(RegistryAccess, CacheOptions)}, with at most {@code jobs} reads in flight. */
     RegistryClient registryClient(RegistryAccess access, CacheOptions cache, int jobs) throws UsageException {
         Notes notes = cache(cache) instanceof Notes kept ? kept : Notes.NONE;
-        return new RegistryClient(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome),
-                access.reliability.toReliability(), notes, jobs);
+        return RegistryClient.builder(access.registry.toConfig(access.logging.verbose(), stdin, env, userHome))
+                .reliability(access.reliability.toReliability()).notes(notes).requestsInFlight(jobs).build();
     }
 
     /** The cache of this run, opened once so that a cache that cannot be written is reported once. */

@@ -32,50 +32,93 @@ public final class RegistryClient implements AutoCloseable {
     private final SentSecrets sentSecrets = new SentSecrets();
     private final RequestSlots slots;
 
+    /** A client with the defaults: {@link Reliability#defaults()}, no notes, no bound on requests in flight. */
     public RegistryClient(RegistryConfig config) {
-        this(config, Reliability.defaults());
+        this(builder(config));
     }
 
-    public RegistryClient(RegistryConfig config, Reliability reliability) {
-        this(config, reliability, Notes.NONE, 0);
+    public static Builder builder(RegistryConfig config) {
+        return new Builder(config);
     }
 
-    /**
-     * @param notes            where what this run learns about registries (plain HTTP, challenges, tokens) is
-     *                         kept for later runs; see {@link dev.labels.registry.auth.Authorizer}
-     * @param requestsInFlight how many reads may be in flight at once across the run ({@code --jobs}), or 0 for
-     *                         no bound; see {@link RequestSlots}
-     */
-    public RegistryClient(RegistryConfig config, Reliability reliability, Notes notes, int requestsInFlight) {
-        this(config, reliability, Clock.systemUTC(), Sleeper.SYSTEM, new Random(), () -> HttpClients.create(config),
-                notes, requestsInFlight > 0 ? RequestSlots.of(requestsInFlight) : RequestSlots.unlimited());
-    }
+    /** How a run's client is made; what tests replace (clock, waits, jitter, base client) is package-private. */
+    public static final class Builder {
+        private final RegistryConfig config;
+        private Reliability reliability = Reliability.defaults();
+        private Notes notes = Notes.NONE;
+        private RequestSlots slots = RequestSlots.unlimited();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private RandomGenerator random = new Random();
+        private Supplier<OkHttpClient> base;
 
-    RegistryClient(RegistryConfig config, Clock clock) {
-        this(config, Reliability.defaults(), clock, Sleeper.SYSTEM, new Random());
-    }
+        private Builder(RegistryConfig config) {
+            this.config = config;
+            this.base = () -> HttpClients.create(config);
+        }
 
-    /** For tests: the clock of token expiry and Retry-After dates, the waits between tries, the jitter. */
-    RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
-                   RandomGenerator random) {
-        this(config, reliability, clock, sleeper, random, () -> HttpClients.create(config), Notes.NONE,
-                RequestSlots.unlimited());
-    }
+        /** Retries and the time limit of one image. */
+        public Builder reliability(Reliability reliability) {
+            this.reliability = reliability;
+            return this;
+        }
 
-    /** For tests that must trust a test certificate: {@code base} stands for {@link HttpClients#create}. */
-    RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper, RandomGenerator random,
-                   OkHttpClient base) {
-        this(config, reliability, clock, sleeper, random, () -> base, Notes.NONE, RequestSlots.unlimited());
+        /**
+         * Where what this run learns about registries (plain HTTP, challenges, tokens) is kept for later runs;
+         * see {@link dev.labels.registry.auth.Authorizer}.
+         */
+        public Builder notes(Notes notes) {
+            this.notes = notes;
+            return this;
+        }
+
+        /**
+         * How many reads may be in flight at once across the run ({@code --jobs}), or 0 for no bound; see
+         * {@link RequestSlots}.
+         */
+        public Builder requestsInFlight(int requests) {
+            this.slots = requests > 0 ? RequestSlots.of(requests) : RequestSlots.unlimited();
+            return this;
+        }
+
+        /** For tests: the clock of token expiry and Retry-After dates. */
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** For tests: the waits between tries, and their jitter. */
+        Builder waits(Sleeper sleeper, RandomGenerator random) {
+            this.sleeper = sleeper;
+            this.random = random;
+            return this;
+        }
+
+        /** For tests that must trust a test certificate: stands for {@link HttpClients#create}. */
+        Builder baseClient(OkHttpClient base) {
+            this.base = () -> base;
+            return this;
+        }
+
+        public RegistryClient build() {
+            return new RegistryClient(this);
+        }
     }
 
     /**
      * The HTTP client is built on the first request, not here: a run that reads only image files, or fails on
      * its arguments, never needs it (TLS is set up later still, on the first HTTPS request: {@link TlsClients}).
      */
-    private RegistryClient(RegistryConfig config, Reliability reliability, Clock clock, Sleeper sleeper,
-                           RandomGenerator random, Supplier<OkHttpClient> base, Notes notes, RequestSlots slots) {
+    private RegistryClient(Builder made) {
+        RegistryConfig config = made.config;
+        Reliability reliability = made.reliability;
+        Notes notes = made.notes;
+        Clock clock = made.clock;
+        Sleeper sleeper = made.sleeper;
+        RandomGenerator random = made.random;
+        Supplier<OkHttpClient> base = made.base;
         this.reliability = reliability;
-        this.slots = slots;
+        this.slots = made.slots;
         this.endpoints = new Endpoints(config, notes);
         this.wire = () -> {
             OkHttpClient http = base.get().newBuilder()

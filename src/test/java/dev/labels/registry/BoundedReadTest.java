@@ -12,7 +12,6 @@ import dev.labels.testing.FakeRegistry.Server;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.http.Limits;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -53,8 +52,9 @@ class BoundedReadTest {
         fake.putManifest("team/app", "1", TestImages.DOCKER_V2, MANIFEST);
         fake.tamper = (s, request, normal) -> s == server && request.getPath().contains(pathPart) ? answer.clone() : normal;
         Mirror plainHttp = Mirror.parse(fake.host() + "=http://" + fake.host());
-        client = new RegistryClient(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false),
-                new Reliability(1, Duration.ofSeconds(30)), Clock.systemUTC(), new RecordingSleeper(), new Random(1));
+        client = RegistryClient.builder(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false))
+                .reliability(new Reliability(1, Duration.ofSeconds(30))).waits(new RecordingSleeper(), new Random(1))
+                .build();
         return assertThrows(RegistryException.class, () -> new ImageResolver(client, AMD64)
                 .resolve(ImageReference.parse(fake.host() + "/team/app:1"), null));
     }

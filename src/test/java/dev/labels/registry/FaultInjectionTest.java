@@ -63,8 +63,9 @@ class FaultInjectionTest {
 
     private ResolvedImage resolve(int retries, Duration timeout) throws Exception {
         Mirror plainHttp = Mirror.parse(fake.host() + "=http://" + fake.host());
-        client = new RegistryClient(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false),
-                new Reliability(retries, timeout), Clock.fixed(NOW, ZoneOffset.UTC), sleeper, new Random(7));
+        client = RegistryClient.builder(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false))
+                .reliability(new Reliability(retries, timeout)).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .waits(sleeper, new Random(7)).build();
         return new ImageResolver(client, AMD64).resolve(ImageReference.parse(fake.host() + "/team/app:1"), null);
     }
 
@@ -106,8 +107,8 @@ class FaultInjectionTest {
             server.enqueue(new MockResponse().setBody(new okio.Buffer().write(config)));
             server.start();
             String host = "localhost:" + server.getPort();
-            client = new RegistryClient(new RegistryConfig(false, List.of(Mirror.parse(host + "=http://" + host)),
-                    CredentialSource.ANONYMOUS, false), Reliability.defaults(), Clock.systemUTC(), sleeper, new Random(3));
+            client = RegistryClient.builder(new RegistryConfig(false, List.of(Mirror.parse(host + "=http://" + host)),
+                    CredentialSource.ANONYMOUS, false)).waits(sleeper, new Random(3)).build();
 
             ResolvedImage image = new ImageResolver(client, AMD64).resolve(ImageReference.parse(host + "/team/app:1"), null);
 

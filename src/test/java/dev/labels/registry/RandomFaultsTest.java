@@ -13,7 +13,6 @@ import dev.labels.reference.ImageReference;
 import dev.labels.testing.FakeRegistry.Server;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.CredentialSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,12 +84,12 @@ class RandomFaultsTest {
             };
             Mirror plainHttp = Mirror.parse(fake.host() + "=http://" + fake.host());
             List<Future<String>> outcomes = new ArrayList<>();
-            try (RegistryClient client = new RegistryClient(
-                    new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false),
+            try (RegistryClient client = RegistryClient.builder(
+                    new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false))
                     // One retry, not the default three: enough to prove retries heal most faults, few enough that
                     // retryable faults also get the last word and their classification is checked too.
-                    new Reliability(1, Duration.ofSeconds(60)), Clock.systemUTC(), new RecordingSleeper(),
-                    new Random(SEED))) {
+                    .reliability(new Reliability(1, Duration.ofSeconds(60)))
+                    .waits(new RecordingSleeper(), new Random(SEED)).build()) {
                 ImageResolver resolver = new ImageResolver(client, new Platform("linux", "amd64", null));
                 ExecutorService pool = Executors.newFixedThreadPool(4);
                 try {

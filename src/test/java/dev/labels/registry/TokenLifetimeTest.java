@@ -50,7 +50,7 @@ class TokenLifetimeTest {
             fake.pushImage("team/app", "1", Map.of("a", "b"));
             RegistryConfig config = new RegistryConfig(false, List.of(Mirror.parse(fake.plainHttpMirror())),
                     CredentialSource.ANONYMOUS, false);
-            try (RegistryClient client = new RegistryClient(config, clock)) {
+            try (RegistryClient client = RegistryClient.builder(config).clock(clock).build()) {
                 ImageResolver resolver = new ImageResolver(client, Platform.host());
                 ImageReference image = ImageReference.parse(fake.host() + "/team/app:1");
 

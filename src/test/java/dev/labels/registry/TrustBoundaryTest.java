@@ -15,7 +15,6 @@ import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.Credentials;
 import dev.labels.registry.auth.StaticCredentials;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +113,7 @@ class TrustBoundaryTest {
             base = base.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
                     .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
         }
-        client = new RegistryClient(config, Reliability.defaults(), Clock.systemUTC(), new RecordingSleeper(),
-                new Random(1), base);
+        client = RegistryClient.builder(config).waits(new RecordingSleeper(), new Random(1)).baseClient(base).build();
         return new ImageResolver(client, AMD64).resolve(ImageReference.parse("registry.example.com/team/app:1"), null);
     }
 
