@@ -33,7 +33,13 @@ import org.slf4j.LoggerFactory;
  * were made.
  */
 final class RegistryTransport {
-    private static final Logger LOG = LoggerFactory.getLogger("labels.http");
+    /**
+     * Made on first use, that is only with -v: a run without it never sets slf4j up (some 40 classes and a
+     * service lookup in the jar).
+     */
+    private static final class Log {
+        static final Logger HTTP = LoggerFactory.getLogger("labels.http");
+    }
 
     private final TlsClients clients;
     private final Endpoints endpoints;
@@ -87,7 +93,7 @@ final class RegistryTransport {
                     endpoints.markUnreachable(endpoint);
                 }
                 if (verbose) {
-                    LOG.debug("mirror {} failed, trying the next endpoint: {}", endpoint.base(), e.detail());
+                    Log.HTTP.debug("mirror {} failed, trying the next endpoint: {}", endpoint.base(), e.detail());
                 }
                 mirrorFailures.add(endpoint.base() + ": " + e.detail());
             }
@@ -256,7 +262,7 @@ final class RegistryTransport {
     /** A loopback registry refused the plain-HTTP probe, so HTTPS; -v says so. */
     private Endpoint speaksTls(Endpoint probed, String answer) {
         if (verbose) {
-            LOG.debug("{} does not answer plain HTTP ({}); using HTTPS", probed.overPlainHttp().base(), answer);
+            Log.HTTP.debug("{} does not answer plain HTTP ({}); using HTTPS", probed.overPlainHttp().base(), answer);
         }
         return endpoints.settleOnTls(probed);
     }
@@ -264,7 +270,7 @@ final class RegistryTransport {
     /** --insecure registries, and loopback ones that refused plain HTTP: HTTPS failed, so plain HTTP; -v says so. */
     private Endpoint fallBack(Endpoint endpoint, IOException cause) {
         if (verbose) {
-            LOG.debug("{} does not answer over TLS ({}); using plain HTTP", endpoint.base(),
+            Log.HTTP.debug("{} does not answer over TLS ({}); using plain HTTP", endpoint.base(),
                     cause.getClass().getSimpleName());
         }
         return endpoints.fallBackToPlainHttp(endpoint);
