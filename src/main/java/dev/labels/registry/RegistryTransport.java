@@ -171,14 +171,14 @@ final class RegistryTransport {
             String credentialKey = endpoint.credentialKey();
             // The probe goes without credentials: they are sent only once the scheme is settled.
             Tries tokenTries = new Tries();
-            String authorization = probed != null ? null : authorization(operation,
+            String authorization = probing ? null : authorization(operation,
                     realm -> tokenClient(credentialKey, realm, deadline, tokenTries), endpoint, repository, tokenTries);
             checkTimeLeft(operation, endpoint, deadline);
             Tries tries = new Tries();
             Request.Builder attempt = request.url(endpoint.url(repository, path))
                     .tag(Tries.class, tries)
                     .tag(BodyLimit.class, new BodyLimit(bodyLimit))
-                    .tag(SchemeProbe.class, probed != null ? SchemeProbe.TAG : null);
+                    .tag(SchemeProbe.class, probing ? SchemeProbe.TAG : null);
             if (authorization != null) {
                 sentSecrets.add(authorization);
                 attempt.header("Authorization", authorization);
@@ -209,7 +209,7 @@ final class RegistryTransport {
                 }
                 throw failures.ofNetwork(operation, endpoint, e, tries, deadline);
             } catch (IOException e) {
-                if (probed != null && SchemeProbe.refusedPlainHttp(e)) {
+                if (probing && SchemeProbe.refusedPlainHttp(e)) {
                     endpoint = speaksTls(probed, e.getClass().getSimpleName());
                     probed = null;
                     continue;
