@@ -8,13 +8,7 @@ import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.Loopback;
 import dev.labels.registry.RegistryClient;
 import dev.labels.source.Sources;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -92,7 +86,7 @@ final class HeadStart {
             if (arg.equals("--file") || arg.startsWith("--file=")) {
                 String file = arg.equals("--file") ? (i + 1 < args.length ? args[++i] : "-") : arg.substring(7);
                 // A batch's first request, which the others wait for, is the one that sets TLS up.
-                if (firstReference(file).map(HeadStart::offLoopback).orElse(true)) {
+                if (ReferenceInput.firstOf(file).map(HeadStart::offLoopback).orElse(true)) {
                     return true;
                 }
                 continue;
@@ -105,29 +99,6 @@ final class HeadStart {
             }
         }
         return false;
-    }
-
-    /** Most a --file list's head is read for its first reference. */
-    private static final int PEEK_BYTES = 8192;
-
-    /**
-     * The first reference of a --file list, when it is a regular file: a pipe (stdin, {@code <(...)}) must be
-     * left whole for the run, which reads it too.
-     */
-    static Optional<String> firstReference(String file) {
-        Path path = Path.of(file);
-        if (file.equals("-") || !Files.isRegularFile(path)) {
-            return Optional.empty();
-        }
-        byte[] head = new byte[PEEK_BYTES];
-        int read;
-        try (InputStream in = Files.newInputStream(path)) {
-            read = in.readNBytes(head, 0, head.length);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        return new String(head, 0, read, StandardCharsets.UTF_8).lines().limit(100).map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("#")).findFirst();
     }
 
     /** Whether a reference names an image on a registry off loopback; not for image files or non-references. */

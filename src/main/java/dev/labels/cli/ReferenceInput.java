@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The references of a run: those on the command line, then those of {@code --file} (one a line, {@code -}
@@ -55,12 +56,40 @@ final class ReferenceInput {
         List<String> references = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(source)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String trimmed = line.strip();
-                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                    references.add(trimmed);
-                }
+                referenceOn(line).ifPresent(references::add);
             }
         }
         return references;
+    }
+
+    /** The reference a line of a list holds: none on a blank line or a {@code #} comment. */
+    private static Optional<String> referenceOn(String line) {
+        String trimmed = line.strip();
+        return trimmed.isEmpty() || trimmed.startsWith("#") ? Optional.empty() : Optional.of(trimmed);
+    }
+
+    /** How much of a list is read ahead for its first reference. */
+    private static final int PEEK_BYTES = 8192;
+    private static final int PEEK_LINES = 100;
+
+    /**
+     * The first reference of a {@code --file} list, read ahead of the run, when it is a regular file: a pipe
+     * (stdin, {@code <(...)}) must be left whole for the run. Empty when there is none in the first 100 lines or 8 KiB, or
+     * the file cannot be read (the run reports that).
+     */
+    static Optional<String> firstOf(String file) {
+        Path path = Path.of(file);
+        if (file.equals("-") || !Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        byte[] head = new byte[PEEK_BYTES];
+        int read;
+        try (InputStream in = Files.newInputStream(path)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return new String(head, 0, read, StandardCharsets.UTF_8).lines().limit(PEEK_LINES)
+                .map(ReferenceInput::referenceOn).flatMap(Optional::stream).findFirst();
     }
 }

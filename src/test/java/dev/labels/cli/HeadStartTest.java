@@ -106,7 +106,7 @@ class HeadStartTest {
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
 
         // Reading would block here until a writer came, and take the lines from the run.
-        assertEquals(java.util.Optional.empty(), HeadStart.firstReference(fifo.toString()));
+        assertEquals(java.util.Optional.empty(), ReferenceInput.firstOf(fifo.toString()));
         assertTrue(likelyOverTls("inspect --file " + fifo));
     }
 }
