@@ -19,7 +19,6 @@ import dev.labels.testing.FakeRegistry;
 import dev.labels.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +26,6 @@ import java.util.function.Function;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -58,7 +56,7 @@ class TlsClientsTest {
 
     @TempDir
     Path folder;
-    private final List<MockWebServer> servers = new ArrayList<>();
+    private final RecordingServers servers = new RecordingServers();
     private FakeRegistry fake;
     private RegistryClient client;
 
@@ -70,9 +68,7 @@ class TlsClientsTest {
         if (fake != null) {
             fake.close();
         }
-        for (MockWebServer server : servers) {
-            server.shutdown();
-        }
+        servers.close();
     }
 
     /** The machine's own /etc/docker/certs.d must not change which clients are built: an empty root instead. */
@@ -96,24 +92,6 @@ class TlsClientsTest {
 
     private static HandshakeCertificates serverTls(HeldCertificate certificate) {
         return new HandshakeCertificates.Builder().heldCertificate(certificate, CA.certificate()).build();
-    }
-
-    private MockWebServer server(List<RecordedRequest> log, HandshakeCertificates tls,
-                                 Function<RecordedRequest, MockResponse> handler) throws Exception {
-        MockWebServer server = new MockWebServer();
-        if (tls != null) {
-            server.useHttps(tls.sslSocketFactory(), false);
-        }
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                log.add(request);
-                return handler.apply(request);
-            }
-        });
-        server.start();
-        servers.add(server);
-        return server;
     }
 
     /** An anonymous registry serving the image, or a Bearer one sending clients to {@code realm} first. */
@@ -231,7 +209,7 @@ class TlsClientsTest {
     @Test
     void httpsMirrorResolvesThroughADerivedTlsClient() throws Exception {
         List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
-        MockWebServer registry = server(seen, serverTls(LOCALHOST), registry(null));
+        MockWebServer registry = servers.start(seen, serverTls(LOCALHOST), registry(null));
         RegistryConfig config = config(false, List.of(Mirror.parse(REGISTRY + "=" + url(registry, true))),
                 List.of(caFile()));
 
@@ -244,9 +222,9 @@ class TlsClientsTest {
     @Test
     void plainHttpRegistryMaySendTheTokenRequestToAnHttpsRealm() throws Exception {
         List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
-        MockWebServer tokens = server(tokenRequests, serverTls(LOCALHOST),
+        MockWebServer tokens = servers.start(tokenRequests, serverTls(LOCALHOST),
                 request -> new MockResponse().setBody("{\"token\":\"" + FakeRegistry.TOKEN + "\"}"));
-        MockWebServer registry = server(new CopyOnWriteArrayList<>(), null, registry(url(tokens, true) + "/token"));
+        MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), null, registry(url(tokens, true) + "/token"));
         RegistryConfig config = config(false, List.of(Mirror.parse(REGISTRY + "=" + url(registry, false))),
                 List.of(caFile()));
 
@@ -259,7 +237,7 @@ class TlsClientsTest {
     @Test
     void insecureAcceptsACertificateForAnotherHost() throws Exception {
         HeldCertificate elsewhere = new HeldCertificate.Builder().addSubjectAlternativeName("elsewhere.invalid").build();
-        MockWebServer registry = server(new CopyOnWriteArrayList<>(),
+        MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(),
                 new HandshakeCertificates.Builder().heldCertificate(elsewhere).build(), registry(null));
         RegistryConfig config = config(true, List.of(Mirror.parse(REGISTRY + "=" + url(registry, true))), List.of());
 

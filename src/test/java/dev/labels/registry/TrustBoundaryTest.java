@@ -15,7 +15,6 @@ import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.Credentials;
 import dev.labels.registry.auth.StaticCredentials;
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
-import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -47,7 +45,7 @@ class TrustBoundaryTest {
     private static final byte[] CONFIG = TestImages.config("linux", "amd64", LABELS);
     private static final byte[] MANIFEST = TestImages.manifest(TestImages.DOCKER_V2, TestImages.DOCKER_CONFIG, CONFIG);
 
-    private final List<MockWebServer> servers = new ArrayList<>();
+    private final RecordingServers servers = new RecordingServers();
     private RegistryClient client;
 
     @AfterEach
@@ -55,28 +53,7 @@ class TrustBoundaryTest {
         if (client != null) {
             client.close();
         }
-        for (MockWebServer server : servers) {
-            server.shutdown();
-        }
-    }
-
-    /** A server answering with {@code handler}, recording what it got. TLS when {@code tls} is given. */
-    private MockWebServer server(List<RecordedRequest> log, HandshakeCertificates tls,
-                                 Function<RecordedRequest, MockResponse> handler) throws Exception {
-        MockWebServer server = new MockWebServer();
-        if (tls != null) {
-            server.useHttps(tls.sslSocketFactory(), false);
-        }
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                log.add(request);
-                return handler.apply(request);
-            }
-        });
-        server.start();
-        servers.add(server);
-        return server;
+        servers.close();
     }
 
     /** The registry's manifest; its config blob from {@code blob}. Basic auth when {@code basic}. */
@@ -127,9 +104,9 @@ class TrustBoundaryTest {
     @Test
     void redirectToTheSameHostOnAnotherPortArrivesWithoutAuthorization() throws Exception {
         List<RecordedRequest> storage = new CopyOnWriteArrayList<>();
-        MockWebServer other = server(storage, null, request -> config());
+        MockWebServer other = servers.start(storage, null, request -> config());
         List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
-        MockWebServer registry = server(seen, null, registry(true, request ->
+        MockWebServer registry = servers.start(seen, null, registry(true, request ->
                 redirect("http://" + other.getHostName() + ":" + other.getPort() + "/blob")));
         assertEquals(registry.getHostName(), other.getHostName(), "same host, only the port differs");
 
@@ -143,7 +120,7 @@ class TrustBoundaryTest {
     @Test
     void redirectWithinTheRegistrysOwnOriginKeepsAuthorization() throws Exception {
         List<RecordedRequest> seen = new CopyOnWriteArrayList<>();
-        MockWebServer registry = server(seen, null, registry(true, request ->
+        MockWebServer registry = servers.start(seen, null, registry(true, request ->
                 request.getPath().startsWith("/storage/") ? config() : redirect("/storage/blob")));
 
         assertEquals(LABELS, resolve(registry, false, false, null).config().labels());
@@ -161,8 +138,8 @@ class TrustBoundaryTest {
         HandshakeCertificates trust = new HandshakeCertificates.Builder()
                 .addTrustedCertificate(certificate.certificate()).build();
         List<RecordedRequest> plain = new CopyOnWriteArrayList<>();
-        MockWebServer plainServer = server(plain, null, request -> config());
-        MockWebServer registry = server(new CopyOnWriteArrayList<>(), serverTls, registry(true, request ->
+        MockWebServer plainServer = servers.start(plain, null, request -> config());
+        MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), serverTls, registry(true, request ->
                 redirect("http://" + plainServer.getHostName() + ":" + plainServer.getPort() + "/blob")));
 
         RegistryException error = assertThrows(RegistryException.class,
@@ -180,9 +157,9 @@ class TrustBoundaryTest {
         HandshakeCertificates trust = new HandshakeCertificates.Builder()
                 .addTrustedCertificate(certificate.certificate()).build();
         List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
-        MockWebServer tokens = server(tokenRequests, null,
+        MockWebServer tokens = servers.start(tokenRequests, null,
                 request -> new MockResponse().setBody("{\"token\":\"" + FakeRegistry.TOKEN + "\"}"));
-        MockWebServer registry = server(new CopyOnWriteArrayList<>(), serverTls, bearer(tokens.url("/token").toString()));
+        MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), serverTls, bearer(tokens.url("/token").toString()));
 
         RegistryException error = assertThrows(RegistryException.class, () -> resolve(registry, true, false, trust));
 
@@ -195,9 +172,9 @@ class TrustBoundaryTest {
     void plainHttpTokenRealmIsAllowedWithInsecure() throws Exception {
         HeldCertificate certificate = localhostCertificate();
         HandshakeCertificates serverTls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
-        MockWebServer tokens = server(new CopyOnWriteArrayList<>(), null,
+        MockWebServer tokens = servers.start(new CopyOnWriteArrayList<>(), null,
                 request -> new MockResponse().setBody("{\"token\":\"" + FakeRegistry.TOKEN + "\"}"));
-        MockWebServer registry = server(new CopyOnWriteArrayList<>(), serverTls, bearer(tokens.url("/token").toString()));
+        MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), serverTls, bearer(tokens.url("/token").toString()));
 
         assertEquals(LABELS, resolve(registry, true, true, null).config().labels());
     }
@@ -205,7 +182,7 @@ class TrustBoundaryTest {
     @ParameterizedTest
     @ValueSource(strings = {"ftp://localhost/token", "file:///etc/passwd", "javascript:alert(1)", "/relative/token"})
     void tokenRealmsThatAreNotHttpUrlsAreRefused(String realm) throws Exception {
-        MockWebServer registry = server(new CopyOnWriteArrayList<>(), null, bearer(realm));
+        MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), null, bearer(realm));
 
         RegistryException error = assertThrows(RegistryException.class, () -> resolve(registry, false, false, null));
 
@@ -215,7 +192,7 @@ class TrustBoundaryTest {
 
     @Test
     void redirectLoopIsARegistryErrorNotAHang() throws Exception {
-        MockWebServer registry = server(new CopyOnWriteArrayList<>(), null, request -> redirect(request.getPath()));
+        MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), null, request -> redirect(request.getPath()));
 
         RegistryException error = assertThrows(RegistryException.class, () -> resolve(registry, false, false, null));
 
