@@ -6,59 +6,67 @@ import dev.labels.labels.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labels cache info|clear}. */
-@Command(name = "cache",
-        description = "Show or clear the on-disk cache of manifests, configs and tag digests.",
-        subcommands = {CacheCommand.Info.class, CacheCommand.Clear.class})
 final class CacheCommand extends StandardOptions {
+    private final LabelsCommand parent;
 
-    @ParentCommand
-    LabelsCommand parent;
+    CacheCommand(LabelsCommand parent) {
+        this.parent = parent;
+    }
+
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("cache", this)
+                .description("Show or clear the on-disk cache of manifests, configs and tag digests.");
+        declareStandardOptions(model);
+        return model.subcommand("info", new Info().model()).subcommand("clear", new Clear().model()).spec();
+    }
 
     /** The cache the options name. Its warnings are for runs that read and write it, not for these commands. */
     DiskCache disk(CacheOptions options) {
         return new DiskCache(parent.cacheFolder(options), message -> { });
     }
 
-    @Command(name = "info",
-            description = "Print the cache folder, its entries and size as JSON.")
-    static final class Info extends StandardOptions implements Callable<Integer> {
-        @ParentCommand
-        CacheCommand cache;
+    private final class Info extends StandardOptions implements Callable<Integer> {
+        final CacheOptions options = new CacheOptions();
 
-        @Mixin
-        CacheOptions options;
+        CommandSpec model() {
+            CommandModel model = CommandModel.of("info", this)
+                    .description("Print the cache folder, its entries and size as JSON.");
+            declareStandardOptions(model);
+            options.declare(model);
+            return model.spec();
+        }
 
         @Override
         public Integer call() throws Exception {
-            DiskCache disk = cache.disk(options);
+            DiskCache disk = disk(options);
             Usage usage = disk.usage();
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("path", disk.root().toString());
             info.put("entries", usage.entries());
             info.put("bytes", usage.bytes());
-            cache.parent.out().print(new JsonWriter(false).write(info));
+            parent.out().print(new JsonWriter(false).write(info));
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "clear", description = "Delete every cache entry.")
-    static final class Clear extends StandardOptions implements Callable<Integer> {
-        @ParentCommand
-        CacheCommand cache;
+    private final class Clear extends StandardOptions implements Callable<Integer> {
+        final CacheOptions options = new CacheOptions();
 
-        @Mixin
-        CacheOptions options;
+        CommandSpec model() {
+            CommandModel model = CommandModel.of("clear", this).description("Delete every cache entry.");
+            declareStandardOptions(model);
+            options.declare(model);
+            return model.spec();
+        }
 
         @Override
         public Integer call() throws Exception {
-            DiskCache disk = cache.disk(options);
+            DiskCache disk = disk(options);
             Usage removed = disk.clear();
-            cache.parent.err().println("labels: removed " + removed.entries() + " entries (" + removed.bytes()
+            parent.err().println("labels: removed " + removed.entries() + " entries (" + removed.bytes()
                     + " bytes) from " + disk.root());
             return ExitCodes.OK;
         }

@@ -5,17 +5,20 @@ import dev.labels.cache.ImageCache;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
-import picocli.CommandLine.Option;
 
 /** Where the on-disk cache lives, or that there is none. */
 final class CacheOptions {
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Cache folder (default: $XDG_CACHE_HOME/labels, else ~/.cache/labels).")
     Path cacheDir;
-
-    @Option(names = "--no-cache", description = "Neither read nor write the cache.")
     boolean noCache;
+
+    void declare(CommandModel model) {
+        model.option("--cache-dir").label("DIR")
+                .description("Cache folder (default: $XDG_CACHE_HOME/labels, else ~/.cache/labels).")
+                .value(Path.class, () -> cacheDir, value -> cacheDir = value);
+        model.option("--no-cache").description("Neither read nor write the cache.")
+                .flag(() -> noCache, value -> noCache = value);
+    }
 
     ImageCache open(Map<String, String> env, String userHome, Consumer<String> warn) {
         return noCache ? ImageCache.NONE : new DiskCache(folder(env, userHome), warn);

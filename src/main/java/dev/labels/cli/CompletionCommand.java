@@ -3,36 +3,35 @@ package dev.labels.cli;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labels completion bash|zsh|fish}: a shell completion script on stdout. */
-@Command(name = "completion",
-        description = "Print a completion script for bash, zsh or fish: subcommands, options and their values.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  source <(labels completion bash)                  # bash, now; or add it to ~/.bashrc",
-            "  labels completion zsh > \"${fpath[1]}/_labels\"     # zsh (loads bashcompinit itself)",
-            "  labels completion fish > ~/.config/fish/completions/labels.fish"
-        })
 final class CompletionCommand extends StandardOptions implements Callable<Integer> {
-
     enum Shell { bash, zsh, fish }
 
-    @ParentCommand
-    LabelsCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash, zsh or fish.")
+    private final LabelsCommand parent;
     Shell shell;
+
+    CompletionCommand(LabelsCommand parent) {
+        this.parent = parent;
+    }
+
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("completion", this)
+                .description("Print a completion script for bash, zsh or fish: subcommands, options and their values.")
+                .footer("%nExamples:%n",
+                        "  source <(labels completion bash)                  # bash, now; or add it to ~/.bashrc",
+                        "  labels completion zsh > \"${fpath[1]}/_labels\"     # zsh (loads bashcompinit itself)",
+                        "  labels completion fish > ~/.config/fish/completions/labels.fish");
+        model.parameter("0").label("SHELL").description("bash, zsh or fish.")
+                .value(Shell.class, () -> shell, value -> shell = value);
+        declareStandardOptions(model);
+        return model.spec();
+    }
 
     @Override
     public Integer call() {
-        CommandLine root = spec.root().commandLine();
+        CommandLine root = parent.commandLine();
         String script = switch (shell) {
             // picocli's bash script runs in zsh too: it loads zsh's bashcompinit when $ZSH_VERSION is set.
             case bash -> AutoComplete.bash("labels", root);

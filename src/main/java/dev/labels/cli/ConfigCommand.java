@@ -7,41 +7,38 @@ import dev.labels.registry.Operation;
 import dev.labels.registry.RegistryClient;
 import dev.labels.registry.RegistryException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labels config REF}: the image's config blob exactly as stored, like {@code crane config}. */
-@Command(name = "config", sortOptions = false,
-        description = {"Print an image's config JSON exactly as stored in the registry, byte for byte (checked "
-                + "against its digest), with nothing added: no newline, no reformatting."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  labels config alpine:3.20 | jq .config.Env",
-            "  labels config --platform linux/arm64 ghcr.io/org/app:1.2 > config.json",
-            "  labels config app:1 | sha256sum    # the config digest, without sha256:"
-        })
 final class ConfigCommand extends StandardOptions implements Callable<Integer> {
-
-    @ParentCommand
-    LabelsCommand parent;
-
-    @Parameters(index = "0", paramLabel = "REF", description = "Image reference, as for inspect.")
+    private final LabelsCommand parent;
     String reference;
-
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", converter = PlatformConverter.class,
-            description = "Platform to read from a multi-platform image (default as for inspect).")
     Platform platform;
+    final RegistryAccess access = new RegistryAccess();
+    final CacheOptions cacheOptions = new CacheOptions();
 
-    @Mixin
-    RegistryAccess access;
+    ConfigCommand(LabelsCommand parent) {
+        this.parent = parent;
+    }
 
-    @Mixin
-    CacheOptions cacheOptions;
-
-
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("config", this).inDeclaredOrder()
+                .description("Print an image's config JSON exactly as stored in the registry, byte for byte (checked "
+                        + "against its digest), with nothing added: no newline, no reformatting.")
+                .footer("%nExamples:%n",
+                        "  labels config alpine:3.20 | jq .config.Env",
+                        "  labels config --platform linux/arm64 ghcr.io/org/app:1.2 > config.json",
+                        "  labels config app:1 | sha256sum    # the config digest, without sha256:");
+        model.parameter("0").label("REF").description("Image reference, as for inspect.")
+                .value(String.class, () -> reference, value -> reference = value);
+        declareStandardOptions(model);
+        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+                .description("Platform to read from a multi-platform image (default as for inspect).")
+                .value(Platform.class, () -> platform, value -> platform = value);
+        access.declare(model);
+        cacheOptions.declare(model);
+        return model.spec();
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -8,62 +8,58 @@ import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labels diff REF_A REF_B}: how the (selected) labels of B differ from those of A. */
-@Command(name = "diff", sortOptions = false,
-        description = {"Compare the labels of two images: added (only in REF_B), removed (only in REF_A) and "
-                + "changed. Exit 0 when the selected labels are the same, 7 when they differ."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  labels diff ghcr.io/org/app:1.2 ghcr.io/org/app:1.3",
-            "  labels diff --prefix blaze.service.deployment. -o table app:86 app:87",
-            "  labels diff --platform linux/arm64 --regex '^org\\.opencontainers\\.' app:1 app@sha256:...",
-            "  if ! labels diff --prefix blaze. app:prod app:candidate >/dev/null; then echo \"settings changed\"; fi"
-        })
 final class DiffCommand extends StandardOptions implements Callable<Integer> {
-
-    @ParentCommand
-    LabelsCommand parent;
-
-    @Parameters(index = "0", paramLabel = "REF_A", description = "The image compared from.")
+    private final LabelsCommand parent;
     String from;
-
-    @Parameters(index = "1", paramLabel = "REF_B", description = "The image compared to.")
     String to;
-
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", converter = PlatformConverter.class,
-            description = "Platform to read from multi-platform images (default as for inspect).")
     Platform platform;
-
-    @Option(names = "--match", paramLabel = "GLOB",
-            description = "Compare labels whose whole key matches GLOB (* and ?; repeatable).")
     List<String> matches = new ArrayList<>();
-
-    @Mixin
-    LabelSelection selection;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "json (default: {\"added\": {..}, \"removed\": {..}, \"changed\": {\"k\": {\"from\": .., "
-                    + "\"to\": ..}}}) or table.")
+    final LabelSelection selection = new LabelSelection();
     DiffFormat output = DiffFormat.json;
-
-    @Option(names = "--compact", description = "Print JSON on one line.")
     boolean compact;
-
-    @Mixin
-    RegistryAccess access;
-
-    @Mixin
-    CacheOptions cacheOptions;
-
-
+    final RegistryAccess access = new RegistryAccess();
+    final CacheOptions cacheOptions = new CacheOptions();
 
     enum DiffFormat { json, table }
+
+    DiffCommand(LabelsCommand parent) {
+        this.parent = parent;
+    }
+
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("diff", this).inDeclaredOrder()
+                .description("Compare the labels of two images: added (only in REF_B), removed (only in REF_A) and "
+                        + "changed. Exit 0 when the selected labels are the same, 7 when they differ.")
+                .footer("%nExamples:%n",
+                        "  labels diff ghcr.io/org/app:1.2 ghcr.io/org/app:1.3",
+                        "  labels diff --prefix blaze.service.deployment. -o table app:86 app:87",
+                        "  labels diff --platform linux/arm64 --regex '^org\\.opencontainers\\.' app:1 app@sha256:...",
+                        "  if ! labels diff --prefix blaze. app:prod app:candidate >/dev/null; then echo \"settings changed\"; fi");
+        model.parameter("0").label("REF_A").description("The image compared from.")
+                .value(String.class, () -> from, value -> from = value);
+        model.parameter("1").label("REF_B").description("The image compared to.")
+                .value(String.class, () -> to, value -> to = value);
+        declareStandardOptions(model);
+        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+                .description("Platform to read from multi-platform images (default as for inspect).")
+                .value(Platform.class, () -> platform, value -> platform = value);
+        model.option("--match").label("GLOB")
+                .description("Compare labels whose whole key matches GLOB (* and ?; repeatable).")
+                .list(String.class, () -> matches, value -> matches = value);
+        selection.declare(model);
+        model.option("-o", "--output").label("FORMAT")
+                .description("json (default: {\"added\": {..}, \"removed\": {..}, \"changed\": {\"k\": {\"from\": .., "
+                        + "\"to\": ..}}}) or table.")
+                .value(DiffFormat.class, () -> output, value -> output = value);
+        model.option("--compact").description("Print JSON on one line.")
+                .flag(() -> compact, value -> compact = value);
+        access.declare(model);
+        cacheOptions.declare(model);
+        return model.spec();
+    }
 
     @Override
     public Integer call() throws Exception {

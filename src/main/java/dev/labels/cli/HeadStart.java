@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Start-up is most of a short run, and most of start-up is on one core: picocli builds its model of the command
- * by reflection (a tenth of a second) before anything else happens. Meanwhile a second thread loads and
+ * Start-up is most of a short run, and most of start-up is on one core: picocli sets itself up and parses the
+ * command line (about 50 ms) before anything else happens. Meanwhile a second thread loads and
  * initialises what a registry run needs next: the HTTP client and, when a registry will be reached over HTTPS,
  * the TLS stack; the SHA-256 provider that verifies what is read; the JSON parser and writer. Class
  * initialisation is thread-safe, so the main thread later finds the work done, or waits for the rest of it.

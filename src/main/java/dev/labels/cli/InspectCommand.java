@@ -9,91 +9,89 @@ import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labels inspect REF...}: the labels of one image as a JSON object, or of several as records. */
-@Command(name = "inspect", sortOptions = false,
-        description = {"Print an image's labels as a JSON object, read from the registry without pulling the image.",
-            "With several references (or -o ndjson/json, or --all-platforms): one record per image, in input order."},
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  labels inspect wehkamp/blaze-dodo-service:87-2b51c14 | jq .",
-            "  labels inspect --prefix blaze.service. --strip-prefix ghcr.io/org/app:1.2",
-            "  labels inspect --get blaze.service.deployment.cpu --default 0.1 ghcr.io/org/app:1.2",
-            "  eval \"$(labels inspect -o env --prefix blaze.service. ghcr.io/org/app:1.2)\"",
-            "  labels inspect -o properties --match 'blaze.*' app:1 > labels.properties",
-            "  labels inspect --require org.opencontainers.image.source --require team=dodo app:1",
-            "  labels inspect -o table --all-platforms alpine:3.20",
-            "  labels inspect --full --platform linux/arm64 alpine:3.20",
-            "  labels inspect --creds \"$USER:$PASS\" registry.example.com/team/app@sha256:...",
-            "  labels inspect --file services.txt --jobs 16 > labels.ndjson",
-            "  labels inspect --mirror docker.io=http://127.0.0.1:5000 library/alpine",
-            "",
-            "Environment:",
-            "  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  proxies, as curl reads them (lower case",
-            "      wins); localhost is proxied too unless NO_PROXY lists it",
-            "  REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, DOCKER_CONFIG  where credentials are",
-            "  XDG_CONFIG_HOME  holds containers/auth.json and labels/config.json"
-        })
 final class InspectCommand extends BatchCommand implements Callable<Integer> {
-
-    @ParentCommand
-    LabelsCommand parent;
-
-    @Parameters(arity = "0..*", paramLabel = "REF",
-            description = "Image reference: [REGISTRY[:PORT]/]REPOSITORY[:TAG][@DIGEST]; Docker Hub and :latest "
-                    + "are the defaults, as with docker pull.")
+    private final LabelsCommand parent;
     List<String> references = new ArrayList<>();
-
-    @Option(names = "--file", paramLabel = "FILE",
-            description = "Read references from FILE, one a line (- for stdin; blank lines and # comments ignored).")
     String file;
-
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", converter = PlatformConverter.class,
-            description = "Platform to read from a multi-platform image (default: linux and this machine's "
-                    + "architecture, else the image's first platform, with a warning).")
     Platform platform;
-
-    @Option(names = "--all-platforms", description = "One record per platform of a multi-platform image "
-            + "(attestations left out), each with its platform and labels.")
     boolean allPlatforms;
-
-    @Option(names = "--match", paramLabel = "GLOB",
-            description = "Keep labels whose whole key matches GLOB (* and ?; repeatable).")
     List<String> matches = new ArrayList<>();
-
-    @Mixin
-    LabelSelection selection;
-
-    @Option(names = "--get", paramLabel = "KEY",
-            description = "Print only the value of label KEY (after --prefix/--strip-prefix), and a newline. "
-                    + "Missing: exit 6, or print --default. One image only.")
+    final LabelSelection selection = new LabelSelection();
     String get;
-
-    @Option(names = "--default", paramLabel = "VALUE", description = "With --get: print VALUE when the label is missing.")
     String defaultValue;
-
-    @Option(names = "--require", paramLabel = "KEY[=VALUE]",
-            description = "Exit 6 unless the image has label KEY (with exactly VALUE, when given), naming every "
-                    + "label missing or different; repeatable. KEY is the full key, whatever --strip-prefix does.")
     List<String> requires = new ArrayList<>();
-
-    @Option(names = "--full", description = "Also print digests, platform, created, env, entrypoint, cmd, user, "
-            + "workingDir, exposedPorts and the manifest's annotations, in one object with labels inside.")
     boolean full;
+    final OutputOptions outputOptions = new OutputOptions();
+    final RegistryAccess access = new RegistryAccess();
+    final CacheOptions cacheOptions = new CacheOptions();
 
-    @Mixin
-    OutputOptions outputOptions;
+    InspectCommand(LabelsCommand parent) {
+        this.parent = parent;
+    }
 
-    @Mixin
-    RegistryAccess access;
-
-    @Mixin
-    CacheOptions cacheOptions;
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("inspect", this).inDeclaredOrder()
+                .description("Print an image's labels as a JSON object, read from the registry without pulling the "
+                        + "image.", "With several references (or -o ndjson/json, or --all-platforms): one record per "
+                        + "image, in input order.")
+                .footer("%nExamples:%n",
+                        "  labels inspect wehkamp/blaze-dodo-service:87-2b51c14 | jq .",
+                        "  labels inspect --prefix blaze.service. --strip-prefix ghcr.io/org/app:1.2",
+                        "  labels inspect --get blaze.service.deployment.cpu --default 0.1 ghcr.io/org/app:1.2",
+                        "  eval \"$(labels inspect -o env --prefix blaze.service. ghcr.io/org/app:1.2)\"",
+                        "  labels inspect -o properties --match 'blaze.*' app:1 > labels.properties",
+                        "  labels inspect --require org.opencontainers.image.source --require team=dodo app:1",
+                        "  labels inspect -o table --all-platforms alpine:3.20",
+                        "  labels inspect --full --platform linux/arm64 alpine:3.20",
+                        "  labels inspect --creds \"$USER:$PASS\" registry.example.com/team/app@sha256:...",
+                        "  labels inspect --file services.txt --jobs 16 > labels.ndjson",
+                        "  labels inspect --mirror docker.io=http://127.0.0.1:5000 library/alpine",
+                        "",
+                        "Environment:",
+                        "  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  proxies, as curl reads them (lower case",
+                        "      wins); localhost is proxied too unless NO_PROXY lists it",
+                        "  REGISTRY_AUTH_FILE, XDG_RUNTIME_DIR, DOCKER_CONFIG  where credentials are",
+                        "  XDG_CONFIG_HOME  holds containers/auth.json and labels/config.json");
+        model.parameter("0..*").arity("0..*").label("REF")
+                .description("Image reference: [REGISTRY[:PORT]/]REPOSITORY[:TAG][@DIGEST]; Docker Hub and :latest "
+                        + "are the defaults, as with docker pull.")
+                .list(String.class, () -> references, value -> references = value);
+        declareBatchOptions(model);
+        model.option("--file").label("FILE")
+                .description("Read references from FILE, one a line (- for stdin; blank lines and # comments ignored).")
+                .value(String.class, () -> file, value -> file = value);
+        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+                .description("Platform to read from a multi-platform image (default: linux and this machine's "
+                        + "architecture, else the image's first platform, with a warning).")
+                .value(Platform.class, () -> platform, value -> platform = value);
+        model.option("--all-platforms").description("One record per platform of a multi-platform image "
+                        + "(attestations left out), each with its platform and labels.")
+                .flag(() -> allPlatforms, value -> allPlatforms = value);
+        model.option("--match").label("GLOB")
+                .description("Keep labels whose whole key matches GLOB (* and ?; repeatable).")
+                .list(String.class, () -> matches, value -> matches = value);
+        selection.declare(model);
+        model.option("--get").label("KEY")
+                .description("Print only the value of label KEY (after --prefix/--strip-prefix), and a newline. "
+                        + "Missing: exit 6, or print --default. One image only.")
+                .value(String.class, () -> get, value -> get = value);
+        model.option("--default").label("VALUE").description("With --get: print VALUE when the label is missing.")
+                .value(String.class, () -> defaultValue, value -> defaultValue = value);
+        model.option("--require").label("KEY[=VALUE]")
+                .description("Exit 6 unless the image has label KEY (with exactly VALUE, when given), naming every "
+                        + "label missing or different; repeatable. KEY is the full key, whatever --strip-prefix does.")
+                .list(String.class, () -> requires, value -> requires = value);
+        model.option("--full").description("Also print digests, platform, created, env, entrypoint, cmd, user, "
+                        + "workingDir, exposedPorts and the manifest's annotations, in one object with labels inside.")
+                .flag(() -> full, value -> full = value);
+        outputOptions.declare(model);
+        access.declare(model);
+        cacheOptions.declare(model);
+        return model.spec();
+    }
 
     @Override
     public Integer call() throws Exception {

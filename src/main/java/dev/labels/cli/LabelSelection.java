@@ -5,7 +5,6 @@ import dev.labels.labels.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Option;
 
 /**
  * Which labels a command shows: --prefix, --regex and --strip-prefix, shared by inspect, list and diff. The
@@ -13,20 +12,24 @@ import picocli.CommandLine.Option;
  */
 final class LabelSelection {
 
-    @Option(names = "--prefix", paramLabel = "PREFIX",
-            description = "Keep labels whose key starts with PREFIX (repeatable; a label is kept when it passes "
-                    + "any --prefix, --match or --regex).")
     List<String> prefixes = new ArrayList<>();
-
-    @Option(names = "--regex", paramLabel = "RE", converter = RegexConverter.class,
-            description = "Keep labels whose key contains a match of the Java regular expression RE (found "
-                    + "anywhere, like grep; anchor with ^...$ for the whole key; repeatable).")
     List<Pattern> patterns = new ArrayList<>();
-
-    @Option(names = "--strip-prefix",
-            description = "Print keys without the --prefix that selected them (the longest, when several match; "
-                    + "if two labels get the same key, the one with the longer prefix wins).")
     boolean stripPrefix;
+
+    void declare(CommandModel model) {
+        model.option("--prefix").label("PREFIX")
+                .description("Keep labels whose key starts with PREFIX (repeatable; a label is kept when it passes "
+                        + "any --prefix, --match or --regex).")
+                .list(String.class, () -> prefixes, value -> prefixes = value);
+        model.option("--regex").label("RE").converter(new RegexConverter())
+                .description("Keep labels whose key contains a match of the Java regular expression RE (found "
+                        + "anywhere, like grep; anchor with ^...$ for the whole key; repeatable).")
+                .list(Pattern.class, () -> patterns, value -> patterns = value);
+        model.option("--strip-prefix")
+                .description("Print keys without the --prefix that selected them (the longest, when several match; "
+                        + "if two labels get the same key, the one with the longer prefix wins).")
+                .flag(() -> stripPrefix, value -> stripPrefix = value);
+    }
 
     LabelSelector selector(List<String> globs) throws UsageException {
         if (stripPrefix && prefixes.isEmpty()) {

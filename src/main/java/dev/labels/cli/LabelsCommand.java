@@ -14,27 +14,11 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The top-level command: holds the process context (stdin, environment, terminal) that subcommands need. */
-@Command(name = "labels", versionProvider = VersionProvider.class,
-        description = "Read container image labels straight from a registry, without pulling the image.",
-        footerHeading = "%nExit codes:%n",
-        footer = {
-            "  0 ok, 1 error (network, malformed answer), 2 usage or invalid reference,",
-            "  3 not found, 4 authentication failed, 5 rate-limited,",
-            "  6 a required label is missing (--require, --get), 7 diff found differences",
-            "",
-            "Examples:",
-            "  labels inspect wehkamp/blaze-dodo-service:87-2b51c14",
-            "  eval \"$(labels inspect -o env --prefix blaze.service. app:1)\"",
-            "  labels diff app:86 app:87",
-            "  labels help inspect"
-        })
 final class LabelsCommand extends StandardOptions {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -55,6 +39,29 @@ final class LabelsCommand extends StandardOptions {
         this.env = env;
         this.userHome = userHome;
         this.stderrIsTerminal = stderrIsTerminal;
+    }
+
+    /** The top-level model, without subcommands: {@link Subcommands} adds those that the run needs. */
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("labels", this).version(new VersionProvider())
+                .description("Read container image labels straight from a registry, without pulling the image.")
+                .footer("%nExit codes:%n",
+                        "  0 ok, 1 error (network, malformed answer), 2 usage or invalid reference,",
+                        "  3 not found, 4 authentication failed, 5 rate-limited,",
+                        "  6 a required label is missing (--require, --get), 7 diff found differences",
+                        "",
+                        "Examples:",
+                        "  labels inspect wehkamp/blaze-dodo-service:87-2b51c14",
+                        "  eval \"$(labels inspect -o env --prefix blaze.service. app:1)\"",
+                        "  labels diff app:86 app:87",
+                        "  labels help inspect");
+        declareStandardOptions(model);
+        spec = model.spec();
+        return spec;
+    }
+
+    CommandLine commandLine() {
+        return spec.commandLine();
     }
 
     /** The registry client of a command that keeps no cache ({@code tags}). */
@@ -101,7 +108,7 @@ final class LabelsCommand extends StandardOptions {
     }
 
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return commandLine().getOut();
     }
 
     /** Writes bytes to stdout unchanged (no charset round trip), after whatever {@link #out()} holds. */
@@ -115,7 +122,7 @@ final class LabelsCommand extends StandardOptions {
     }
 
     PrintWriter err() {
-        return spec.commandLine().getErr();
+        return commandLine().getErr();
     }
 
     Progress progress(int total) {

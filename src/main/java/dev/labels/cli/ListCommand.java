@@ -8,58 +8,56 @@ import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labels list REPO}: the labels of every tag of a repository, one record per tag. */
-@Command(name = "list", sortOptions = false,
-        description = "Print the labels of every tag of a repository (or those matching --match), one record per tag.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  labels list wehkamp/blaze-dodo-service | jq -c '{tag: .reference, mem: .labels.\"blaze.service.deployment.memory\"}'",
-            "  labels list --match '87-*' --prefix blaze. -o json ghcr.io/org/app",
-            "  labels list --prefix blaze.service.deployment. -o table ghcr.io/org/app",
-            "  labels list --require org.opencontainers.image.revision ghcr.io/org/app > audit.ndjson"
-        })
 final class ListCommand extends BatchCommand implements Callable<Integer> {
-
-    @ParentCommand
-    LabelsCommand parent;
-
-    @Parameters(index = "0", paramLabel = "REPO", description = "Repository: [REGISTRY[:PORT]/]REPOSITORY.")
+    private final LabelsCommand parent;
     String repository;
-
-    @Option(names = "--match", paramLabel = "GLOB",
-            description = "Only tags matching GLOB (* and ? over the whole tag; repeatable, any may match).")
     List<String> matches = new ArrayList<>();
-
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", converter = PlatformConverter.class,
-            description = "Platform to read from multi-platform images (default as for inspect).")
     Platform platform;
-
-    @Mixin
-    LabelSelection selection;
-
-    @Option(names = "--require", paramLabel = "KEY[=VALUE]",
-            description = "Records of images without label KEY (or with another VALUE) say so in \"missing\"; "
-                    + "exit 6 (repeatable).")
+    final LabelSelection selection = new LabelSelection();
     List<String> requires = new ArrayList<>();
-
-    @Option(names = "--full", description = "Records also carry digests, created, env, entrypoint, cmd, user, "
-            + "workingDir, exposedPorts and annotations.")
     boolean full;
+    final OutputOptions outputOptions = new OutputOptions();
+    final RegistryAccess access = new RegistryAccess();
+    final CacheOptions cacheOptions = new CacheOptions();
 
-    @Mixin
-    OutputOptions outputOptions;
+    ListCommand(LabelsCommand parent) {
+        this.parent = parent;
+    }
 
-    @Mixin
-    RegistryAccess access;
-
-    @Mixin
-    CacheOptions cacheOptions;
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("list", this).inDeclaredOrder()
+                .description("Print the labels of every tag of a repository (or those matching --match), one record "
+                        + "per tag.")
+                .footer("%nExamples:%n",
+                        "  labels list wehkamp/blaze-dodo-service | jq -c '{tag: .reference, mem: .labels.\"blaze.service.deployment.memory\"}'",
+                        "  labels list --match '87-*' --prefix blaze. -o json ghcr.io/org/app",
+                        "  labels list --prefix blaze.service.deployment. -o table ghcr.io/org/app",
+                        "  labels list --require org.opencontainers.image.revision ghcr.io/org/app > audit.ndjson");
+        model.parameter("0").label("REPO").description("Repository: [REGISTRY[:PORT]/]REPOSITORY.")
+                .value(String.class, () -> repository, value -> repository = value);
+        declareBatchOptions(model);
+        model.option("--match").label("GLOB")
+                .description("Only tags matching GLOB (* and ? over the whole tag; repeatable, any may match).")
+                .list(String.class, () -> matches, value -> matches = value);
+        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+                .description("Platform to read from multi-platform images (default as for inspect).")
+                .value(Platform.class, () -> platform, value -> platform = value);
+        selection.declare(model);
+        model.option("--require").label("KEY[=VALUE]")
+                .description("Records of images without label KEY (or with another VALUE) say so in \"missing\"; "
+                        + "exit 6 (repeatable).")
+                .list(String.class, () -> requires, value -> requires = value);
+        model.option("--full").description("Records also carry digests, created, env, entrypoint, cmd, user, "
+                        + "workingDir, exposedPorts and annotations.")
+                .flag(() -> full, value -> full = value);
+        outputOptions.declare(model);
+        access.declare(model);
+        cacheOptions.declare(model);
+        return model.spec();
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,17 +1,20 @@
 package dev.labels.cli;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /** {@code -v} and {@code --debug}, shared by every command. */
 final class LoggingOptions {
 
-    @Option(names = {"-v", "--verbose"}, description = "Log every HTTP request (method, URL, status, time) to stderr. "
-            + "Credentials and tokens are never logged.")
     boolean verbose;
-
-    @Option(names = "--debug", description = "Print stack traces of errors (implies --verbose).")
     boolean debug;
+
+    void declare(CommandModel model) {
+        model.option("-v", "--verbose").description("Log every HTTP request (method, URL, status, time) to stderr. "
+                        + "Credentials and tokens are never logged.")
+                .flag(() -> verbose, value -> verbose = value);
+        model.option("--debug").description("Print stack traces of errors (implies --verbose).")
+                .flag(() -> debug, value -> debug = value);
+    }
 
     boolean verbose() {
         return verbose || debug;

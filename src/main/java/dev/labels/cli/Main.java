@@ -46,8 +46,8 @@ public final class Main {
                    boolean stderrIsTerminal, String... args) {
         LabelsCommand root = new LabelsCommand(in, out, env, System.getProperty("user.home"), stderrIsTerminal);
         ErrorReporter reporter = new ErrorReporter();
-        CommandLine commandLine = new CommandLine(root);
-        Subcommands.register(commandLine, args);
+        CommandLine commandLine = new CommandLine(root.model());
+        Subcommands.register(commandLine, root, args);
         commandLine
                 .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))

@@ -1,27 +1,30 @@
 package dev.labels.cli;
 
 import dev.labels.labels.EnvWriter;
-import picocli.CommandLine.Option;
 
 /** How labels are printed: -o, --compact, --nested, --env-prefix; shared by inspect and list. */
 final class OutputOptions {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "json, ndjson, env, properties or table. Default: inspect prints the labels object for "
-                    + "one image and ndjson records for several; list prints ndjson. env and properties take one "
-                    + "image only.")
     OutputFormat output;
-
-    @Option(names = "--compact", description = "Print JSON on one line.")
     boolean compact;
-
-    @Option(names = "--nested", description = "JSON: dotted keys become nested objects; a key that is also a "
-            + "prefix of others keeps its value under the key \"\".")
     boolean nested;
-
-    @Option(names = "--env-prefix", paramLabel = "PFX",
-            description = "With -o env: prepend PFX to every variable name (e.g. LABEL_).")
     String envPrefix;
+
+    void declare(CommandModel model) {
+        model.option("-o", "--output").label("FORMAT")
+                .description("json, ndjson, env, properties or table. Default: inspect prints the labels object for "
+                        + "one image and ndjson records for several; list prints ndjson. env and properties take one "
+                        + "image only.")
+                .value(OutputFormat.class, () -> output, value -> output = value);
+        model.option("--compact").description("Print JSON on one line.")
+                .flag(() -> compact, value -> compact = value);
+        model.option("--nested").description("JSON: dotted keys become nested objects; a key that is also a "
+                        + "prefix of others keeps its value under the key \"\".")
+                .flag(() -> nested, value -> nested = value);
+        model.option("--env-prefix").label("PFX")
+                .description("With -o env: prepend PFX to every variable name (e.g. LABEL_).")
+                .value(String.class, () -> envPrefix, value -> envPrefix = value);
+    }
 
     /** Checks what holds whatever the images: options that only make sense with certain formats. */
     void check() throws UsageException {

@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
 /**
  * How to reach and authenticate to registries: options shared by every command that reads images. They are
@@ -30,49 +29,54 @@ final class RegistryOptions {
     /** A password on stdin is one line; more than this is not a password. */
     private static final int MAX_PASSWORD_BYTES = 64 * 1024;
 
-    @Option(names = "--creds", paramLabel = "USER:PASS",
-            description = "Credentials for the registry, as with skopeo (e.g. --creds \"$USER:$PASS\" in Jenkins). "
-                    + "Without them, credentials come from the auth file (--authfile, $REGISTRY_AUTH_FILE, podman's "
-                    + "containers/auth.json), then Docker's config.json and its credential helpers.")
     String creds;
-
-    @Option(names = "--username", paramLabel = "USER", description = "Username; the password is read from stdin "
-            + "(--password-stdin).")
     String username;
-
-    @Option(names = "--password-stdin", description = "Read the password for --username from stdin.")
     boolean passwordStdin;
-
-    @Option(names = "--insecure", description = "Allow plain HTTP and unverified TLS for every registry. Registries "
-            + "on localhost and 127.0.0.0/8 fall back to HTTP without it, as with Docker.")
     boolean insecure;
-
-    @Option(names = "--mirror", paramLabel = "REGISTRY=URL", converter = MirrorConverter.class,
-            description = "Try another endpoint for a registry first (repeatable, tried in order, then the config "
-                    + "file's mirrors, then the registry itself), e.g. --mirror docker.io=https://mirror.example.com. "
-                    + "Repository paths are unchanged.")
     List<Mirror> mirrors = new ArrayList<>();
-
-    @Option(names = "--authfile", paramLabel = "FILE",
-            description = "Containers auth file to read credentials from, as with podman and skopeo (default: "
-                    + "$REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json, then "
-                    + "~/.config/containers/auth.json).")
     Path authFile;
-
-    @Option(names = "--ca-cert", paramLabel = "FILE",
-            description = "PEM file of CA certificates to trust for every registry, in addition to the JVM's "
-                    + "(repeatable). Per registry: /etc/docker/certs.d/HOST[:PORT]/*.crt, as with Docker.")
     List<Path> caCertificates = new ArrayList<>();
-
-    @Option(names = "--cert-dir", paramLabel = "DIR",
-            description = "Use DIR for every registry instead of /etc/docker/certs.d/HOST[:PORT]/, as with skopeo: "
-                    + "*.crt are CA certificates, NAME.cert with NAME.key a client certificate.")
     Path certDir;
-
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Config file with per-registry mirrors, CA and insecure settings "
-                    + "(default: $XDG_CONFIG_HOME/labels/config.json, i.e. ~/.config/labels/config.json).")
     Path configFile;
+
+    void declare(CommandModel model) {
+        model.option("--creds").label("USER:PASS")
+                .description("Credentials for the registry, as with skopeo (e.g. --creds \"$USER:$PASS\" in Jenkins). "
+                        + "Without them, credentials come from the auth file (--authfile, $REGISTRY_AUTH_FILE, podman's "
+                        + "containers/auth.json), then Docker's config.json and its credential helpers.")
+                .value(String.class, () -> creds, value -> creds = value);
+        model.option("--username").label("USER")
+                .description("Username; the password is read from stdin (--password-stdin).")
+                .value(String.class, () -> username, value -> username = value);
+        model.option("--password-stdin").description("Read the password for --username from stdin.")
+                .flag(() -> passwordStdin, value -> passwordStdin = value);
+        model.option("--insecure")
+                .description("Allow plain HTTP and unverified TLS for every registry. Registries on localhost and "
+                        + "127.0.0.0/8 fall back to HTTP without it, as with Docker.")
+                .flag(() -> insecure, value -> insecure = value);
+        model.option("--mirror").label("REGISTRY=URL").converter(new MirrorConverter())
+                .description("Try another endpoint for a registry first (repeatable, tried in order, then the config "
+                        + "file's mirrors, then the registry itself), e.g. --mirror docker.io=https://mirror.example.com. "
+                        + "Repository paths are unchanged.")
+                .list(Mirror.class, () -> mirrors, value -> mirrors = value);
+        model.option("--authfile").label("FILE")
+                .description("Containers auth file to read credentials from, as with podman and skopeo (default: "
+                        + "$REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json, then "
+                        + "~/.config/containers/auth.json).")
+                .value(Path.class, () -> authFile, value -> authFile = value);
+        model.option("--ca-cert").label("FILE")
+                .description("PEM file of CA certificates to trust for every registry, in addition to the JVM's "
+                        + "(repeatable). Per registry: /etc/docker/certs.d/HOST[:PORT]/*.crt, as with Docker.")
+                .list(Path.class, () -> caCertificates, value -> caCertificates = value);
+        model.option("--cert-dir").label("DIR")
+                .description("Use DIR for every registry instead of /etc/docker/certs.d/HOST[:PORT]/, as with skopeo: "
+                        + "*.crt are CA certificates, NAME.cert with NAME.key a client certificate.")
+                .value(Path.class, () -> certDir, value -> certDir = value);
+        model.option("--config").label("FILE")
+                .description("Config file with per-registry mirrors, CA and insecure settings "
+                        + "(default: $XDG_CONFIG_HOME/labels/config.json, i.e. ~/.config/labels/config.json).")
+                .value(Path.class, () -> configFile, value -> configFile = value);
+    }
 
     RegistryConfig toConfig(boolean verbose, InputStream stdin, Map<String, String> env, String userHome)
             throws UsageException {

@@ -3,22 +3,24 @@ package dev.labels.cli;
 import dev.labels.registry.Reliability;
 import java.time.Duration;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /** {@code --retries} and {@code --timeout}: how hard to try before giving up on an image. */
 final class ReliabilityOptions {
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "" + Reliability.DEFAULT_RETRIES,
-            converter = Count.class,
-            description = "Try a request again up to N times after a failure that may pass (connection failure, "
-                    + "timeout, 429, 500, 502, 503, 504), with exponential backoff; 0 disables (default: "
-                    + "${DEFAULT-VALUE}).")
     int retries;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + Reliability.DEFAULT_TIMEOUT_SECONDS,
-            converter = Seconds.class,
-            description = "Give up on an image after SECONDS, retries included (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    void declare(CommandModel model) {
+        model.option("--retries").label("N").defaultValue("" + Reliability.DEFAULT_RETRIES).converter(new Count())
+                .description("Try a request again up to N times after a failure that may pass (connection failure, "
+                        + "timeout, 429, 500, 502, 503, 504), with exponential backoff; 0 disables (default: "
+                        + "${DEFAULT-VALUE}).")
+                .value(int.class, () -> retries, value -> retries = value);
+        model.option("--timeout").label("SECONDS").defaultValue("" + Reliability.DEFAULT_TIMEOUT_SECONDS)
+                .converter(new Seconds())
+                .description("Give up on an image after SECONDS, retries included (default: ${DEFAULT-VALUE}).")
+                .value(int.class, () -> timeoutSeconds, value -> timeoutSeconds = value);
+    }
 
     Reliability toReliability() {
         return new Reliability(retries, Duration.ofSeconds(timeoutSeconds));

@@ -8,41 +8,39 @@ import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code labels tags REPO}: a repository's tags, one a line. */
-@Command(name = "tags", sortOptions = false,
-        description = "List a repository's tags, one a line, in the registry's order (all pages).",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  labels tags wehkamp/blaze-dodo-service",
-            "  labels tags --match '87-*' -o json ghcr.io/org/app"
-        })
 final class TagsCommand extends StandardOptions implements Callable<Integer> {
-
-    @ParentCommand
-    LabelsCommand parent;
-
-    @Parameters(index = "0", paramLabel = "REPO", description = "Repository: [REGISTRY[:PORT]/]REPOSITORY.")
+    private final LabelsCommand parent;
     String repository;
-
-    @Option(names = "--match", paramLabel = "GLOB",
-            description = "Keep only tags matching GLOB (* and ? over the whole tag; repeatable, any may match).")
     List<String> matches = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "lines (default) or json (an array).")
     TagFormat output = TagFormat.lines;
-
-    @Mixin
-    RegistryAccess access;
-
-
+    final RegistryAccess access = new RegistryAccess();
 
     enum TagFormat { lines, json }
+
+    TagsCommand(LabelsCommand parent) {
+        this.parent = parent;
+    }
+
+    CommandSpec model() {
+        CommandModel model = CommandModel.of("tags", this).inDeclaredOrder()
+                .description("List a repository's tags, one a line, in the registry's order (all pages).")
+                .footer("%nExamples:%n",
+                        "  labels tags wehkamp/blaze-dodo-service",
+                        "  labels tags --match '87-*' -o json ghcr.io/org/app");
+        model.parameter("0").label("REPO").description("Repository: [REGISTRY[:PORT]/]REPOSITORY.")
+                .value(String.class, () -> repository, value -> repository = value);
+        declareStandardOptions(model);
+        model.option("--match").label("GLOB")
+                .description("Keep only tags matching GLOB (* and ? over the whole tag; repeatable, any may match).")
+                .list(String.class, () -> matches, value -> matches = value);
+        model.option("-o", "--output").label("FORMAT").description("lines (default) or json (an array).")
+                .value(TagFormat.class, () -> output, value -> output = value);
+        access.declare(model);
+        return model.spec();
+    }
 
     @Override
     public Integer call() throws Exception {

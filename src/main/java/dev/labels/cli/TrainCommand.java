@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Hidden: the launcher runs this once, with -XX:DumpLoadedClassList, to list the classes a real run loads for
@@ -18,8 +18,11 @@ import picocli.CommandLine.Command;
  * auth, manifests, platform selection, config, cache and output. No network, and nothing is written outside a
  * temporary folder.
  */
-@Command(name = "__train", hidden = true)
 final class TrainCommand implements Callable<Integer> {
+
+    CommandSpec model() {
+        return CommandModel.of("__train", this).hidden().spec();
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {

@@ -17,9 +17,10 @@ public final class ManPages {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLine root = new CommandLine(new LabelsCommand(InputStream.nullInputStream(),
-                OutputStream.nullOutputStream(), Map.of(), System.getProperty("user.home"), false));
-        Subcommands.register(root, new String[0]);
+        LabelsCommand labels = new LabelsCommand(InputStream.nullInputStream(), OutputStream.nullOutputStream(),
+                Map.of(), System.getProperty("user.home"), false);
+        CommandLine root = new CommandLine(labels.model());
+        Subcommands.register(root, labels, new String[0]);
         Class.forName("picocli.codegen.docgen.manpage.ManPageGenerator")
                 .getMethod("generateManPage", File.class, File.class, boolean[].class, boolean.class, CommandSpec[].class)
                 .invoke(null, new File(args[0]), null, new boolean[0], true, new CommandSpec[] {root.getCommandSpec()});
