@@ -128,22 +128,24 @@ final class CommandModel {
             return this;
         }
 
-        /** An option without a value: true when given. */
+        /**
+         * An option without a value: true when given. Its arity is left to picocli, as with an annotated boolean:
+         * an explicit arity of 0 would refuse {@code --flag=true} and {@code --flag=false}.
+         */
         CommandModel flag(Supplier<Boolean> get, Consumer<Boolean> set) {
-            arity = "0";
-            return add(boolean.class, null, new Binding<>(get, set));
+            return add(boolean.class, null, new Binding(get, set));
         }
 
         <T> CommandModel value(Class<T> type, Supplier<T> get, Consumer<T> set) {
-            return add(type, null, new Binding<>(get, set));
+            return add(type, null, new Binding(get, set));
         }
 
         /** A repeatable option, or a parameter taking several values, collected into a list of {@code element}. */
         <T> CommandModel list(Class<T> element, Supplier<List<T>> get, Consumer<List<T>> set) {
-            return add(List.class, element, new Binding<>(get, set));
+            return add(List.class, element, new Binding(get, set));
         }
 
-        private CommandModel add(Class<?> type, Class<?> element, Binding<?> binding) {
+        private CommandModel add(Class<?> type, Class<?> element, Binding binding) {
             Class<?>[] auxiliary = element == null ? new Class<?>[] {type} : new Class<?>[] {element};
             CommandLine.ITypeConverter<?>[] converters = converter == null ? new CommandLine.ITypeConverter<?>[0]
                     : new CommandLine.ITypeConverter<?>[] {converter};
@@ -166,9 +168,12 @@ final class CommandModel {
                 if (label != null) {
                     parameter.paramLabel(label);
                 }
-                // As with @Parameters: one value unless told otherwise, and then required.
-                String values = arity != null ? arity : "1";
-                parameter.arity(values).required(CommandLine.Range.valueOf(values).min() > 0);
+                // As with @Parameters: a single value is required unless an arity says otherwise; a list takes
+                // what its arity says, and picocli's default without one.
+                String values = arity != null ? arity : element == null ? "1" : null;
+                if (values != null) {
+                    parameter.arity(values).required(CommandLine.Range.valueOf(values).min() > 0);
+                }
                 spec.addPositional(parameter.build());
             }
             return CommandModel.this;
@@ -179,14 +184,15 @@ final class CommandModel {
      * Reads and writes a field through two lambdas, where picocli would use reflection. Its methods are generic,
      * so they cannot be lambdas themselves.
      */
-    private static final class Binding<V> implements CommandLine.Model.IGetter, CommandLine.Model.ISetter {
+    private static final class Binding implements CommandLine.Model.IGetter, CommandLine.Model.ISetter {
         private final Supplier<?> get;
-        private final Consumer<V> set;
+        private final Consumer<Object> set;
 
+        /** The lambdas' types match the option's type, which picocli converts every value to before setting it. */
         @SuppressWarnings("unchecked")
         Binding(Supplier<?> get, Consumer<?> set) {
             this.get = get;
-            this.set = (Consumer<V>) set;
+            this.set = (Consumer<Object>) set;
         }
 
         /** The field's value before parsing: picocli puts it back before each parse, as with annotations. */
@@ -201,10 +207,9 @@ final class CommandModel {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <T> T set(T value) {
             T previous = get();
-            set.accept((V) value);
+            set.accept(value);
             return previous;
         }
     }

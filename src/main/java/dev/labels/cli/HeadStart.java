@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Start-up is most of a short run, and most of start-up is on one core: picocli sets itself up and parses the
- * command line (about 50 ms) before anything else happens. Meanwhile a second thread loads and
+ * command line (about 80 ms) before anything else happens. Meanwhile a second thread loads and
  * initialises what a registry run needs next: the HTTP client and, when a registry will be reached over HTTPS,
  * the TLS stack; the SHA-256 provider that verifies what is read; the JSON parser and writer. Class
  * initialisation is thread-safe, so the main thread later finds the work done, or waits for the rest of it.

@@ -71,6 +71,28 @@ class CommandModelTest {
     }
 
     @Test
+    void aFlagTakesAnAttachedBooleanAsWithAnnotations() {
+        Sample sample = new Sample();
+        sample.commandLine().parseArgs("--loud=true", "one");
+        assertTrue(sample.loud);
+        sample = new Sample();
+        sample.commandLine().parseArgs("--loud=false", "one");
+        assertFalse(sample.loud);
+    }
+
+    @Test
+    void aListParameterWithoutArityIsOptionalAsWithAnnotations() {
+        List<List<String>> items = new ArrayList<>(List.of(List.of()));
+        CommandModel model = CommandModel.of("lists", (Callable<Integer>) () -> 0);
+        model.parameter("0..*").label("ITEM").description("Items.")
+                .list(String.class, () -> items.get(0), value -> items.set(0, value));
+        new CommandLine(model.spec()).parseArgs();
+        assertEquals(List.of(), items.get(0));
+        new CommandLine(model.spec()).parseArgs("a", "b");
+        assertEquals(List.of("a", "b"), items.get(0));
+    }
+
+    @Test
     void aSingleParameterIsRequired() {
         CommandLine.ParameterException missing = assertThrows(CommandLine.ParameterException.class,
                 () -> new Sample().commandLine().parseArgs("--name", "x"));
