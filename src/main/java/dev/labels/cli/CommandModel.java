@@ -81,7 +81,6 @@ final class CommandModel {
         private String[] description = {};
         private String arity;
         private String defaultValue;
-        private CommandLine.ITypeConverter<?> converter;
         private boolean usageHelp;
         private boolean versionHelp;
 
@@ -111,11 +110,6 @@ final class CommandModel {
             return this;
         }
 
-        Arg converter(CommandLine.ITypeConverter<?> converter) {
-            this.converter = converter;
-            return this;
-        }
-
         /** Marks {@code --help}: when given, picocli prints the usage instead of running the command. */
         Arg usageHelp() {
             this.usageHelp = true;
@@ -133,19 +127,32 @@ final class CommandModel {
          * an explicit arity of 0 would refuse {@code --flag=true} and {@code --flag=false}.
          */
         CommandModel flag(Supplier<Boolean> get, Consumer<Boolean> set) {
-            return add(boolean.class, null, new Binding(get, set));
+            return add(boolean.class, null, null, new Binding(get, set));
         }
 
         <T> CommandModel value(Class<T> type, Supplier<T> get, Consumer<T> set) {
-            return add(type, null, new Binding(get, set));
+            return add(type, null, null, new Binding(get, set));
+        }
+
+        /** A value that {@code converter} makes from the argument, rather than picocli's own conversion. */
+        <T> CommandModel value(Class<T> type, CommandLine.ITypeConverter<? extends T> converter, Supplier<T> get,
+                               Consumer<T> set) {
+            return add(type, null, converter, new Binding(get, set));
         }
 
         /** A repeatable option, or a parameter taking several values, collected into a list of {@code element}. */
         <T> CommandModel list(Class<T> element, Supplier<List<T>> get, Consumer<List<T>> set) {
-            return add(List.class, element, new Binding(get, set));
+            return add(List.class, element, null, new Binding(get, set));
         }
 
-        private CommandModel add(Class<?> type, Class<?> element, Binding binding) {
+        /** As {@link #list(Class, Supplier, Consumer)}, each value made by {@code converter}. */
+        <T> CommandModel list(Class<T> element, CommandLine.ITypeConverter<? extends T> converter,
+                              Supplier<List<T>> get, Consumer<List<T>> set) {
+            return add(List.class, element, converter, new Binding(get, set));
+        }
+
+        private CommandModel add(Class<?> type, Class<?> element, CommandLine.ITypeConverter<?> converter,
+                                 Binding binding) {
             Class<?>[] auxiliary = element == null ? new Class<?>[] {type} : new Class<?>[] {element};
             CommandLine.ITypeConverter<?>[] converters = converter == null ? new CommandLine.ITypeConverter<?>[0]
                     : new CommandLine.ITypeConverter<?>[] {converter};

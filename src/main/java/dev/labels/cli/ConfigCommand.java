@@ -32,9 +32,9 @@ final class ConfigCommand extends StandardOptions implements Callable<Integer> {
         model.parameter("0").label("REF").description("Image reference, as for inspect.")
                 .value(String.class, () -> reference, value -> reference = value);
         declareStandardOptions(model);
-        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+        model.option("--platform").label("OS/ARCH[/VARIANT]")
                 .description("Platform to read from a multi-platform image (default as for inspect).")
-                .value(Platform.class, () -> platform, value -> platform = value);
+                .value(Platform.class, new PlatformConverter(), () -> platform, value -> platform = value);
         access.declare(model);
         cacheOptions.declare(model);
         return model.spec();

@@ -43,9 +43,9 @@ final class DiffCommand extends StandardOptions implements Callable<Integer> {
         model.parameter("1").label("REF_B").description("The image compared to.")
                 .value(String.class, () -> to, value -> to = value);
         declareStandardOptions(model);
-        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+        model.option("--platform").label("OS/ARCH[/VARIANT]")
                 .description("Platform to read from multi-platform images (default as for inspect).")
-                .value(Platform.class, () -> platform, value -> platform = value);
+                .value(Platform.class, new PlatformConverter(), () -> platform, value -> platform = value);
         model.option("--match").label("GLOB")
                 .description("Compare labels whose whole key matches GLOB (* and ?; repeatable).")
                 .list(String.class, () -> matches, value -> matches = value);

@@ -63,10 +63,10 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
         model.option("--file").label("FILE")
                 .description("Read references from FILE, one a line (- for stdin; blank lines and # comments ignored).")
                 .value(String.class, () -> file, value -> file = value);
-        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+        model.option("--platform").label("OS/ARCH[/VARIANT]")
                 .description("Platform to read from a multi-platform image (default: linux and this machine's "
                         + "architecture, else the image's first platform, with a warning).")
-                .value(Platform.class, () -> platform, value -> platform = value);
+                .value(Platform.class, new PlatformConverter(), () -> platform, value -> platform = value);
         model.option("--all-platforms").description("One record per platform of a multi-platform image "
                         + "(attestations left out), each with its platform and labels.")
                 .flag(() -> allPlatforms, value -> allPlatforms = value);

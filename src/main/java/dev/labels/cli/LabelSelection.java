@@ -21,10 +21,10 @@ final class LabelSelection {
                 .description("Keep labels whose key starts with PREFIX (repeatable; a label is kept when it passes "
                         + "any --prefix, --match or --regex).")
                 .list(String.class, () -> prefixes, value -> prefixes = value);
-        model.option("--regex").label("RE").converter(new RegexConverter())
+        model.option("--regex").label("RE")
                 .description("Keep labels whose key contains a match of the Java regular expression RE (found "
                         + "anywhere, like grep; anchor with ^...$ for the whole key; repeatable).")
-                .list(Pattern.class, () -> patterns, value -> patterns = value);
+                .list(Pattern.class, new RegexConverter(), () -> patterns, value -> patterns = value);
         model.option("--strip-prefix")
                 .description("Print keys without the --prefix that selected them (the longest, when several match; "
                         + "if two labels get the same key, the one with the longer prefix wins).")

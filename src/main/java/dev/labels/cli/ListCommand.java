@@ -42,9 +42,9 @@ final class ListCommand extends BatchCommand implements Callable<Integer> {
         model.option("--match").label("GLOB")
                 .description("Only tags matching GLOB (* and ? over the whole tag; repeatable, any may match).")
                 .list(String.class, () -> matches, value -> matches = value);
-        model.option("--platform").label("OS/ARCH[/VARIANT]").converter(new PlatformConverter())
+        model.option("--platform").label("OS/ARCH[/VARIANT]")
                 .description("Platform to read from multi-platform images (default as for inspect).")
-                .value(Platform.class, () -> platform, value -> platform = value);
+                .value(Platform.class, new PlatformConverter(), () -> platform, value -> platform = value);
         selection.declare(model);
         model.option("--require").label("KEY[=VALUE]")
                 .description("Records of images without label KEY (or with another VALUE) say so in \"missing\"; "

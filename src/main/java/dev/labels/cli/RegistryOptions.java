@@ -54,11 +54,11 @@ final class RegistryOptions {
                 .description("Allow plain HTTP and unverified TLS for every registry. Registries on localhost and "
                         + "127.0.0.0/8 fall back to HTTP without it, as with Docker.")
                 .flag(() -> insecure, value -> insecure = value);
-        model.option("--mirror").label("REGISTRY=URL").converter(new MirrorConverter())
+        model.option("--mirror").label("REGISTRY=URL")
                 .description("Try another endpoint for a registry first (repeatable, tried in order, then the config "
                         + "file's mirrors, then the registry itself), e.g. --mirror docker.io=https://mirror.example.com. "
                         + "Repository paths are unchanged.")
-                .list(Mirror.class, () -> mirrors, value -> mirrors = value);
+                .list(Mirror.class, new MirrorConverter(), () -> mirrors, value -> mirrors = value);
         model.option("--authfile").label("FILE")
                 .description("Containers auth file to read credentials from, as with podman and skopeo (default: "
                         + "$REGISTRY_AUTH_FILE, else $XDG_RUNTIME_DIR/containers/auth.json, then "

@@ -11,15 +11,14 @@ final class ReliabilityOptions {
     int timeoutSeconds;
 
     void declare(CommandModel model) {
-        model.option("--retries").label("N").defaultValue("" + Reliability.DEFAULT_RETRIES).converter(new Count())
+        model.option("--retries").label("N").defaultValue("" + Reliability.DEFAULT_RETRIES)
                 .description("Try a request again up to N times after a failure that may pass (connection failure, "
                         + "timeout, 429, 500, 502, 503, 504), with exponential backoff; 0 disables (default: "
                         + "${DEFAULT-VALUE}).")
-                .value(int.class, () -> retries, value -> retries = value);
+                .value(int.class, new Count(), () -> retries, value -> retries = value);
         model.option("--timeout").label("SECONDS").defaultValue("" + Reliability.DEFAULT_TIMEOUT_SECONDS)
-                .converter(new Seconds())
                 .description("Give up on an image after SECONDS, retries included (default: ${DEFAULT-VALUE}).")
-                .value(int.class, () -> timeoutSeconds, value -> timeoutSeconds = value);
+                .value(int.class, new Seconds(), () -> timeoutSeconds, value -> timeoutSeconds = value);
     }
 
     Reliability toReliability() {

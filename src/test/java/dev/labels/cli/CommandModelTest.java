@@ -18,6 +18,7 @@ class CommandModelTest {
     /** A command with one of each kind of argument. */
     private static final class Sample implements Callable<Integer> {
         String name;
+        String shout;
         boolean loud;
         int count;
         List<String> tags = new ArrayList<>();
@@ -28,6 +29,9 @@ class CommandModelTest {
             CommandModel model = CommandModel.of("sample", this);
             model.option("--name").label("NAME").description("A name.")
                     .value(String.class, () -> name, value -> name = value);
+            model.option("--shout").label("WORD").description("Converted by its own converter.")
+                    .value(String.class, value -> value.toUpperCase(java.util.Locale.ROOT), () -> shout,
+                            value -> shout = value);
             model.option("-l", "--loud").description("Loudly.").flag(() -> loud, value -> loud = value);
             model.option("--count").label("N").defaultValue("3").description("How many (default: ${DEFAULT-VALUE}).")
                     .value(int.class, () -> count, value -> count = value);
@@ -49,9 +53,10 @@ class CommandModelTest {
     @Test
     void bindsEveryKindOfArgumentToItsField() {
         Sample sample = new Sample();
-        sample.commandLine().parseArgs("--name", "x", "-l", "--count", "5", "--tag", "a", "--tag", "b", "one", "two",
+        sample.commandLine().parseArgs("--name", "x", "--shout", "hey", "-l", "--count", "5", "--tag", "a", "--tag", "b", "one", "two",
                 "three");
         assertEquals("x", sample.name);
+        assertEquals("HEY", sample.shout);
         assertTrue(sample.loud);
         assertEquals(5, sample.count);
         assertEquals(List.of("a", "b"), sample.tags);
