@@ -35,7 +35,7 @@ final class CacheCommand extends StandardOptions {
             CommandModel model = CommandModel.of("info", this)
                     .description("Print the cache folder, its entries and size as JSON.");
             declareStandardOptions(model);
-            options.declare(model);
+            options.declareFolder(model);
             return model.spec();
         }
 
@@ -58,7 +58,7 @@ final class CacheCommand extends StandardOptions {
         CommandSpec model() {
             CommandModel model = CommandModel.of("clear", this).description("Delete every cache entry.");
             declareStandardOptions(model);
-            options.declare(model);
+            options.declareFolder(model);
             return model.spec();
         }
 

@@ -13,11 +13,16 @@ final class CacheOptions {
     boolean noCache;
 
     void declare(CommandModel model) {
+        declareFolder(model);
+        model.option("--no-cache").description("Neither read nor write the cache.")
+                .flag(() -> noCache, value -> noCache = value);
+    }
+
+    /** --cache-dir alone: for the commands that work on the cache itself, where --no-cache means nothing. */
+    void declareFolder(CommandModel model) {
         model.option("--cache-dir").label("DIR")
                 .description("Cache folder (default: $XDG_CACHE_HOME/labels, else ~/.cache/labels).")
                 .value(Path.class, () -> cacheDir, value -> cacheDir = value);
-        model.option("--no-cache").description("Neither read nor write the cache.")
-                .flag(() -> noCache, value -> noCache = value);
     }
 
     ImageCache open(Map<String, String> env, String userHome, Consumer<String> warn) {

@@ -20,8 +20,8 @@ final class CompletionCommand extends StandardOptions implements Callable<Intege
         CommandModel model = CommandModel.of("completion", this)
                 .description("Print a completion script for bash, zsh or fish: subcommands, options and their values.")
                 .footer("%nExamples:%n",
-                        "  source <(labels completion bash)                  # bash, now; or add it to ~/.bashrc",
-                        "  labels completion zsh > \"${fpath[1]}/_labels\"     # zsh (loads bashcompinit itself)",
+                        "  source <(labels completion bash)               # bash, now; or in ~/.bashrc",
+                        "  labels completion zsh > \"$${fpath[1]}/_labels\"  # zsh (loads bashcompinit)",
                         "  labels completion fish > ~/.config/fish/completions/labels.fish");
         model.parameter("0").label("SHELL").description("bash, zsh or fish.")
                 .value(Shell.class, () -> shell, value -> shell = value);

@@ -51,8 +51,8 @@ final class RegistryOptions {
         model.option("--password-stdin").description("Read the password for --username from stdin.")
                 .flag(() -> passwordStdin, value -> passwordStdin = value);
         model.option("--insecure")
-                .description("Allow plain HTTP and unverified TLS for every registry. Registries on localhost and "
-                        + "127.0.0.0/8 fall back to HTTP without it, as with Docker.")
+                .description("Allow plain HTTP and unverified TLS for every registry. Registries on localhost, "
+                        + "127.0.0.0/8 and ::1 may use plain HTTP without it, as with Docker.")
                 .flag(() -> insecure, value -> insecure = value);
         model.option("--mirror").label("REGISTRY=URL")
                 .description("Try another endpoint for a registry first (repeatable, tried in order, then the config "

@@ -349,6 +349,15 @@ class BatchTest {
         assertEquals(0, after.get("entries").asLong());
     }
 
+    @Test
+    void cacheCommandsRefuseNoCacheRatherThanIgnoreIt() {
+        for (String command : new String[] {"info", "clear"}) {
+            CliRun run = CliRun.run("cache", command, "--no-cache", "--cache-dir", temp.resolve("cache").toString());
+            assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+            assertTrue(run.stderr().contains("--no-cache"), run.stderr());
+        }
+    }
+
     private static String[] append(List<String> args, String... more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(more));

@@ -67,6 +67,15 @@ class CompletionCliTest {
     }
 
     @Test
+    void helpShowsZshsFpathVariableAsItIs() {
+        CliRun run = CliRun.run("completion", "--help");
+
+        assertEquals(0, run.exitCode());
+        // picocli interpolates ${...} in help text; the example must keep zsh's variable, not print "null".
+        assertTrue(run.stdout().contains("labels completion zsh > \"${fpath[1]}/_labels\""), run.stdout());
+    }
+
+    @Test
     void anUnknownShellIsAUsageError() {
         CliRun run = CliRun.run("completion", "powershell");
 
