@@ -7,7 +7,7 @@
 #   one compiler thread (the run's own two threads need both cores of a small machine), no perf-data file,
 #   and transparent huge pages for the heap: a run touches some 20 MB of fresh heap, and one fault per 2 MB
 #   instead of per 4 KB saves about 20 ms where page faults are dear (virtual machines). Where the kernel has
-#   no huge pages, the flag does nothing and says nothing;
+#   no huge pages, the flag does nothing and says nothing; it is given on Linux only;
 # - a class-data-sharing archive holds the classes a run loads, already parsed and verified, and every run
 #   maps it. It is made once per build of this file and per JVM (their size and time are in its name): by the
 #   build beside target/labels, else on first use beside this file when that folder is writable, else in
@@ -23,7 +23,12 @@ case $self in
   *) self=$(command -v -- "$0") ;;
 esac
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+UseTransparentHugePages -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+# The huge-pages flag exists only in Linux JVMs: elsewhere the JVM would refuse to start. The folder test is a
+# shell builtin, so it costs no process.
+if [ -d /sys/kernel/mm/transparent_hugepage ]; then
+  flags="$flags -XX:+UseTransparentHugePages"
+fi
 # One compiler thread is allowed only with C1 alone: options that bring C2 back must keep the JVM's own count.
 case $LABELS_JAVA_OPTS in
   *TieredStopAtLevel*|*TieredCompilation*|*CICompilerCount*) ;;
