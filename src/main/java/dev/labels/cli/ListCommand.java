@@ -53,7 +53,7 @@ final class ListCommand extends BatchCommand implements Callable<Integer> {
         model.option("--full").description("Records also carry digests, created, env, entrypoint, cmd, user, "
                         + "workingDir, exposedPorts and annotations.")
                 .flag(() -> full, value -> full = value);
-        outputOptions.declare(model);
+        outputOptions.declareForRecords(model);
         access.declare(model);
         cacheOptions.declare(model);
         return model.spec();

@@ -10,20 +10,28 @@ final class OutputOptions {
     boolean nested;
     String envPrefix;
 
+    /** The options of inspect, which prints one image in any format, or several as records. */
     void declare(CommandModel model) {
-        model.option("-o", "--output").label("FORMAT")
-                .description("json, ndjson, env, properties or table. Default: inspect prints the labels object for "
-                        + "one image and ndjson records for several; list prints ndjson. env and properties take one "
-                        + "image only.")
+        declareFormat(model, "json, ndjson, env, properties or table. Default: the labels object for one image, "
+                + "ndjson records for several. env and properties take one image only.");
+        model.option("--env-prefix").label("PFX")
+                .description("With -o env: prepend PFX to every variable name (e.g. LABEL_).")
+                .value(String.class, () -> envPrefix, value -> envPrefix = value);
+    }
+
+    /** The options of list, which prints records only: no env or properties, so no --env-prefix. */
+    void declareForRecords(CommandModel model) {
+        declareFormat(model, "json, ndjson or table (default: ndjson).");
+    }
+
+    private void declareFormat(CommandModel model, String formats) {
+        model.option("-o", "--output").label("FORMAT").description(formats)
                 .value(OutputFormat.class, () -> output, value -> output = value);
         model.option("--compact").description("Print JSON on one line.")
                 .flag(() -> compact, value -> compact = value);
         model.option("--nested").description("JSON: dotted keys become nested objects; a key that is also a "
                         + "prefix of others keeps its value under the key \"\".")
                 .flag(() -> nested, value -> nested = value);
-        model.option("--env-prefix").label("PFX")
-                .description("With -o env: prepend PFX to every variable name (e.g. LABEL_).")
-                .value(String.class, () -> envPrefix, value -> envPrefix = value);
     }
 
     /** Checks what holds whatever the images: options that only make sense with certain formats. */

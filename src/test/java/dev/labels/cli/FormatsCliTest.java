@@ -317,6 +317,17 @@ class FormatsCliTest {
     }
 
     @Test
+    void listHasNoEnvPrefixAndItsHelpOffersOnlyRecordFormats() {
+        CliRun prefixed = CliRun.run("list", "team/app", "--env-prefix", "LABEL_");
+        CliRun help = CliRun.run("list", "--help");
+
+        assertEquals(ExitCodes.USAGE, prefixed.exitCode());
+        assertTrue(prefixed.stderr().contains("Unknown options: '--env-prefix'"), prefixed.stderr());
+        assertTrue(help.stdout().contains("json, ndjson or table (default: ndjson)."), help.stdout());
+        assertFalse(help.stdout().contains("--env-prefix"), help.stdout());
+    }
+
+    @Test
     void outputWithAnUnknownFormatNamesTheChoices() {
         CliRun run = CliRun.run("inspect", "alpine", "-o", "yaml");
 
