@@ -20,28 +20,33 @@ final class CacheCommand extends StandardOptions {
         CommandModel model = CommandModel.of("cache", this)
                 .description("Show or clear the on-disk cache of manifests, configs and tag digests.");
         declareStandardOptions(model);
-        return model.subcommand("info", new Info().model()).subcommand("clear", new Clear().model()).spec();
+        return model
+                .subcommand("info", new Info().model("info", "Print the cache folder, its entries and size as JSON."))
+                .subcommand("clear", new Clear().model("clear", "Delete every cache entry."))
+                .spec();
     }
 
-    /** The cache the options name. Its warnings are for runs that read and write it, not for these commands. */
-    DiskCache disk(CacheOptions options) {
-        return new DiskCache(parent.cacheFolder(options), message -> { });
-    }
-
-    private final class Info extends StandardOptions implements Callable<Integer> {
+    /** {@code info} and {@code clear}: the cache folder their options name, and nothing else to declare. */
+    private abstract class CacheSubcommand extends StandardOptions implements Callable<Integer> {
         final CacheOptions options = new CacheOptions();
 
-        CommandSpec model() {
-            CommandModel model = CommandModel.of("info", this)
-                    .description("Print the cache folder, its entries and size as JSON.");
+        CommandSpec model(String name, String description) {
+            CommandModel model = CommandModel.of(name, this).description(description);
             declareStandardOptions(model);
             options.declareFolder(model);
             return model.spec();
         }
 
+        /** The cache the options name. Its warnings are for runs that read and write it, not for these commands. */
+        DiskCache disk() {
+            return new DiskCache(parent.cacheFolder(options), message -> { });
+        }
+    }
+
+    private final class Info extends CacheSubcommand {
         @Override
         public Integer call() throws Exception {
-            DiskCache disk = disk(options);
+            DiskCache disk = disk();
             Usage usage = disk.usage();
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("path", disk.root().toString());
@@ -52,19 +57,10 @@ final class CacheCommand extends StandardOptions {
         }
     }
 
-    private final class Clear extends StandardOptions implements Callable<Integer> {
-        final CacheOptions options = new CacheOptions();
-
-        CommandSpec model() {
-            CommandModel model = CommandModel.of("clear", this).description("Delete every cache entry.");
-            declareStandardOptions(model);
-            options.declareFolder(model);
-            return model.spec();
-        }
-
+    private final class Clear extends CacheSubcommand {
         @Override
         public Integer call() throws Exception {
-            DiskCache disk = disk(options);
+            DiskCache disk = disk();
             Usage removed = disk.clear();
             parent.err().println("labels: removed " + removed.entries() + " entries (" + removed.bytes()
                     + " bytes) from " + disk.root());
