@@ -91,10 +91,7 @@ final class HeadStart {
                 }
                 continue;
             }
-            if (arg.startsWith("-") || Sources.isArchive(arg)) {
-                continue;
-            }
-            if (offLoopback(arg)) {
+            if (!arg.startsWith("-") && offLoopback(arg)) {
                 return true;
             }
         }
