@@ -11,6 +11,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,22 @@ import javax.crypto.spec.SecretKeySpec;
  *       300 s;</li>
  *   <li>blob: serves the blob a signed URL names, read from the registry.</li>
  * </ul>
+ * Either plain HTTP, all three named {@code 127.0.0.1}, or HTTPS as real registries are: each port under its
+ * own host name ({@link #TLS_HOSTS}, which the caller makes resolve to 127.0.0.1) with its own certificate.
  * All three count what they see ({@link #traffic()}), delay alike, and close by themselves after
  * {@code maxLifetime}, whatever happens to the benchmark.
  */
 final class HubProxy implements AutoCloseable {
     static final String SERVICE = "bench";
+    /**
+     * The HTTPS proxy's names, as Docker Hub's registry-1.docker.io, auth.docker.io and its CDN: under the
+     * reserved {@code .test} domain, which no public DNS answers, and not loopback-looking, so that clients
+     * treat them as they treat a registry on the internet.
+     */
+    static final Map<Traffic.Port, String> TLS_HOSTS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
+            Traffic.Port.REGISTRY, "registry.bench.test", Traffic.Port.TOKEN, "auth.bench.test",
+            Traffic.Port.BLOB, "cdn.bench.test")));
+    private static final String LOOPBACK = "127.0.0.1";
     /** How long a redirect to the blob port stays valid, like a pre-signed CDN URL. */
     private static final Duration BLOB_URL_LIFETIME = Duration.ofMinutes(10);
     /** Repository names and references as the distribution spec defines them (spec "Pulling manifests"). */
@@ -48,7 +61,9 @@ final class HubProxy implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
     private static final String API_VERSION = "registry/2.0";
 
-    private final Traffic traffic = new Traffic();
+    private final Traffic traffic;
+    private final String scheme;
+    private final Map<Traffic.Port, String> hosts;
     private final Tokens tokens = new Tokens();
     private final byte[] signingKey = new byte[32];
     private final Upstream upstream;
@@ -57,16 +72,25 @@ final class HubProxy implements AutoCloseable {
     private final LoopbackHttpServer registryServer;
     private final Thread watchdog;
 
-    private HubProxy(String registryUrl, Delays delays, Duration maxLifetime) throws IOException {
+    /** @param certificates null for plain HTTP */
+    private HubProxy(String registryUrl, Delays delays, Duration maxLifetime, BenchCertificates certificates)
+            throws IOException {
         new SecureRandom().nextBytes(signingKey);
+        boolean tls = certificates != null;
+        traffic = new Traffic(tls ? "plain-HTTP probe" : "TLS probe");
+        scheme = tls ? "https" : "http";
+        hosts = tls ? TLS_HOSTS : Map.of(Traffic.Port.REGISTRY, LOOPBACK, Traffic.Port.TOKEN, LOOPBACK,
+                Traffic.Port.BLOB, LOOPBACK);
         upstream = new Upstream(registryUrl);
         LoopbackHttpServer token = null;
         LoopbackHttpServer blob = null;
         try {
-            token = LoopbackHttpServer.start("hub-token", Traffic.Port.TOKEN, traffic, delays, this::token);
-            blob = LoopbackHttpServer.start("hub-blob", Traffic.Port.BLOB, traffic, delays, this::blob);
+            token = LoopbackHttpServer.start("hub-token", Traffic.Port.TOKEN, traffic, delays, this::token,
+                    tls ? certificates.serverSockets(hosts.get(Traffic.Port.TOKEN)) : null);
+            blob = LoopbackHttpServer.start("hub-blob", Traffic.Port.BLOB, traffic, delays, this::blob,
+                    tls ? certificates.serverSockets(hosts.get(Traffic.Port.BLOB)) : null);
             registryServer = LoopbackHttpServer.start("hub-registry", Traffic.Port.REGISTRY, traffic, delays,
-                    this::registry);
+                    this::registry, tls ? certificates.serverSockets(hosts.get(Traffic.Port.REGISTRY)) : null);
         } catch (IOException | RuntimeException e) {
             if (token != null) {
                 token.close();
@@ -92,21 +116,41 @@ final class HubProxy implements AutoCloseable {
     }
 
     /**
+     * Plain HTTP, every port on {@code 127.0.0.1}.
+     *
      * @param registryUrl the real registry, e.g. {@code http://127.0.0.1:5000}
      * @param maxLifetime the proxy closes itself after this, even if nobody calls {@link #close()}
      */
     static HubProxy start(String registryUrl, Delays delays, Duration maxLifetime) throws IOException {
-        return new HubProxy(registryUrl, delays, maxLifetime);
+        return new HubProxy(registryUrl, delays, maxLifetime, null);
     }
 
-    /** {@code 127.0.0.1:PORT}: the registry part of image references that go through the proxy. */
+    /**
+     * HTTPS under {@link #TLS_HOSTS}, each port with its certificate from {@code certificates}; the ports still
+     * listen on 127.0.0.1 only.
+     */
+    static HubProxy startTls(String registryUrl, Delays delays, Duration maxLifetime, BenchCertificates certificates)
+            throws IOException {
+        return new HubProxy(registryUrl, delays, maxLifetime, certificates);
+    }
+
+    /**
+     * {@code 127.0.0.1:PORT} or {@code registry.bench.test:PORT}: the registry part of image references that
+     * go through the proxy.
+     */
     String host() {
-        return "127.0.0.1:" + registryServer.port();
+        return hosts.get(Traffic.Port.REGISTRY) + ":" + registryServer.port();
+    }
+
+    /** {@code http://127.0.0.1:PORT} or {@code https://registry.bench.test:PORT}, no trailing slash. */
+    String registryUrl() {
+        return scheme + "://" + host();
     }
 
     String tokenRealm() {
-        return "http://127.0.0.1:" + tokenServer.port() + "/token";
+        return scheme + "://" + hosts.get(Traffic.Port.TOKEN) + ":" + tokenServer.port() + "/token";
     }
+
 
     Traffic traffic() {
         return traffic;
@@ -237,7 +281,7 @@ final class HubProxy implements AutoCloseable {
 
     private String signedBlobUrl(String repository, String digest) {
         String expires = Long.toString(Instant.now().plus(BLOB_URL_LIFETIME).getEpochSecond());
-        return "http://127.0.0.1:" + blobServer.port() + "/blobs/" + repository + "/" + digest
+        return scheme + "://" + hosts.get(Traffic.Port.BLOB) + ":" + blobServer.port() + "/blobs/" + repository + "/" + digest
                 + "?expires=" + expires + "&signature=" + signature(repository, digest, expires);
     }
 

@@ -2,6 +2,7 @@ package dev.labels.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,41 +12,70 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The benchmark's fake Docker Hub answers as Docker Hub does, counts what it sees, and copes with clients
- * that misbehave. Not a benchmark: no delays, no timing; it runs with the other tests.
+ * The benchmark's fake Docker Hub answers as Docker Hub does, over plain HTTP and over HTTPS under its three
+ * host names, counts what it sees, and copes with clients that misbehave. Not a benchmark: no delays, no
+ * timing; it runs with the other tests. It talks to 127.0.0.1 only: the HTTPS names are resolved by the test's
+ * own client, never through /etc/hosts or DNS.
  */
 class HubProxyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final OkHttpClient HTTP = new OkHttpClient.Builder()
             .followRedirects(false).retryOnConnectionFailure(false)
             .readTimeout(Duration.ofSeconds(10)).build();
+    /** The proxy's HTTPS names, and only they, resolve to loopback. */
+    private static final Dns BENCH_NAMES = name -> {
+        if (!HubProxy.TLS_HOSTS.containsValue(name)) {
+            throw new UnknownHostException(name + " is not one of the proxy's names");
+        }
+        return List.of(InetAddress.getLoopbackAddress());
+    };
     private static final LoopbackHttpServer.Delays NO_DELAY = new LoopbackHttpServer.Delays(Duration.ZERO, Duration.ZERO);
 
     private static LocalRegistry registry;
     private static HubProxy proxy;
+    private static HubProxy tlsProxy;
+    /** Trusts the proxy's CA and nothing else, verifying host names as every client does. */
+    private static OkHttpClient https;
 
     @BeforeAll
     static void start() throws IOException {
         registry = LocalRegistry.start(LocalRegistry.Mode.ANONYMOUS);
         BenchImages.push(registry, 2, 0);
         proxy = HubProxy.start(registry.url(), NO_DELAY, Duration.ofMinutes(5));
+        BenchCertificates certificates = new BenchCertificates(HubProxy.TLS_HOSTS.values());
+        tlsProxy = HubProxy.startTls(registry.url(), NO_DELAY, Duration.ofMinutes(5), certificates);
+        HandshakeCertificates trust = certificates.clientTrust();
+        https = HTTP.newBuilder().dns(BENCH_NAMES).sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+                .build();
     }
 
     @AfterAll
     static void stop() {
         if (proxy != null) {
             proxy.close();
+        }
+        if (tlsProxy != null) {
+            tlsProxy.close();
         }
         if (registry != null) {
             registry.close();
@@ -153,6 +183,104 @@ class HubProxyTest {
         assertEquals(3, traffic.kind(Traffic.Kind.CHALLENGE));
     }
 
+    @Test
+    void overHttpsTheRegistryTokensAndBlobsAnswerUnderTheirOwnNamesWithTheirOwnCertificates() throws IOException {
+        Traffic.Snapshot before = tlsProxy.traffic().snapshot();
+        String realm;
+        try (Response response = https.newCall(new Request.Builder()
+                .url(tlsProxy.registryUrl() + "/v2/bench/app/manifests/1").build()).execute()) {
+            assertEquals(401, response.code());
+            assertServedAs("registry.bench.test", response);
+            realm = tlsProxy.tokenRealm();
+            assertTrue(realm.startsWith("https://auth.bench.test:"), realm);
+            assertTrue(response.header("WWW-Authenticate").startsWith("Bearer realm=\"" + realm + "\""));
+        }
+        String token;
+        HttpUrl tokenUrl = HttpUrl.get(realm).newBuilder().addQueryParameter("service", HubProxy.SERVICE)
+                .addQueryParameter("scope", "repository:bench/app:pull").build();
+        try (Response response = https.newCall(new Request.Builder().url(tokenUrl).build()).execute()) {
+            assertEquals(200, response.code());
+            assertServedAs("auth.bench.test", response);
+            token = JSON.readTree(response.body().bytes()).path("token").asText();
+        }
+        String configDigest;
+        try (Response manifest = https.newCall(new Request.Builder()
+                .url(tlsProxy.registryUrl() + "/v2/bench/app/manifests/1").header("Authorization", "Bearer " + token)
+                .header("Accept", "application/vnd.docker.distribution.manifest.v2+json").build()).execute()) {
+            assertEquals(200, manifest.code());
+            configDigest = JSON.readTree(manifest.body().bytes()).path("config").path("digest").asText();
+        }
+        String location;
+        try (Response redirect = https.newCall(new Request.Builder()
+                .url(tlsProxy.registryUrl() + "/v2/bench/app/blobs/" + configDigest)
+                .header("Authorization", "Bearer " + token).build()).execute()) {
+            assertEquals(307, redirect.code());
+            location = redirect.header("Location");
+            assertTrue(location.startsWith("https://cdn.bench.test:"), location);
+        }
+        try (Response blob = https.newCall(new Request.Builder().url(location).build()).execute()) {
+            assertEquals(200, blob.code());
+            assertServedAs("cdn.bench.test", blob);
+            assertEquals("1", JSON.readTree(blob.body().bytes()).path("config").path("Labels")
+                    .path(BenchImages.TAG_LABEL).asText());
+        }
+        Traffic.Snapshot traffic = tlsProxy.traffic().snapshot().minus(before);
+        assertEquals(5, traffic.totalRequests());
+        assertEquals(0, traffic.totalProbes());
+        assertEquals(0, traffic.totalFailedHandshakes());
+        assertEquals(List.of("TLSv1.3"), tlsProxy.traffic().protocols());
+    }
+
+    @Test
+    void aHostNameOtherThanTheCertificatesIsRefusedByTheClient() {
+        int registryPort = HttpUrl.get(tlsProxy.registryUrl()).port();
+        Request wrongName = new Request.Builder().url("https://cdn.bench.test:" + registryPort + "/v2/").build();
+        assertThrows(SSLPeerUnverifiedException.class, () -> https.newCall(wrongName).execute().close());
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheCaFailsItsHandshakeAndTheProxyCountsIt() throws InterruptedException {
+        Traffic.Snapshot before = tlsProxy.traffic().snapshot();
+        OkHttpClient systemTrustOnly = HTTP.newBuilder().dns(BENCH_NAMES).build();
+        Request request = new Request.Builder().url(tlsProxy.registryUrl() + "/v2/").build();
+        assertThrows(SSLHandshakeException.class, () -> systemTrustOnly.newCall(request).execute().close());
+        // The proxy learns of it from the client's alert, on its own thread: wait for the count.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (tlsProxy.traffic().snapshot().minus(before).totalFailedHandshakes() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Traffic.Snapshot traffic = tlsProxy.traffic().snapshot().minus(before);
+        assertEquals(1, traffic.totalFailedHandshakes());
+        assertEquals(0, traffic.totalRequests());
+    }
+
+    @Test
+    void plainHttpOnAnHttpsPortIsAnsweredWithAPlain400AndCountedAsAProbe() throws IOException {
+        Traffic.Snapshot before = tlsProxy.traffic().snapshot();
+        String answer = rawExchange(HttpUrl.get(tlsProxy.registryUrl()).port(),
+                "GET /v2/ HTTP/1.1\r\nHost: registry.bench.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+        assertTrue(answer.contains("Client sent an HTTP request to an HTTPS server."), answer);
+        Traffic.Snapshot traffic = tlsProxy.traffic().snapshot().minus(before);
+        assertEquals(1, traffic.totalProbes());
+        assertEquals(0, traffic.totalRequests());
+    }
+
+    /**
+     * The server's certificate names {@code host} and nothing else, and leads to the root through the
+     * intermediate, which the client knows only because the server sent it.
+     */
+    private static void assertServedAs(String host, Response response) {
+        List<java.security.cert.Certificate> chain = response.handshake().peerCertificates(); // as OkHttp verified it
+        assertEquals(3, chain.size(), "leaf, intermediate, root");
+        try {
+            Collection<List<?>> names = ((X509Certificate) chain.get(0)).getSubjectAlternativeNames();
+            assertEquals(List.of(host), names.stream().map(name -> (String) name.get(1)).toList());
+        } catch (CertificateParsingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static String token(String repository) throws IOException {
         HttpUrl url = HttpUrl.get(proxy.tokenRealm()).newBuilder().addQueryParameter("service", HubProxy.SERVICE)
                 .addQueryParameter("scope", "repository:" + repository + ":pull").build();
@@ -173,9 +301,12 @@ class HubProxyTest {
         return HTTP.newCall(request.build()).execute();
     }
 
-    /** Writes raw bytes on a new connection and reads until the proxy closes it. */
+    /** Writes raw bytes on a new connection to the plain proxy and reads until the proxy closes it. */
     private static String rawExchange(byte[] bytes) throws IOException {
-        int port = HttpUrl.get("http://" + proxy.host()).port();
+        return rawExchange(HttpUrl.get("http://" + proxy.host()).port(), bytes);
+    }
+
+    private static String rawExchange(int port, byte[] bytes) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();

@@ -5,9 +5,11 @@ import dev.labels.bench.HttpMessages.Request;
 import dev.labels.bench.HttpMessages.Response;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,12 +17,16 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A plain-HTTP/1.1 server on a free 127.0.0.1 port, written on raw sockets (a thread per connection) so that
- * it sees what an HTTP library would hide: each new connection, which it delays to stand for the TCP
- * round trip to a far-away server, and TLS ClientHellos from clients that try HTTPS first, which it answers
- * with a plain 400 and counts as probes.
+ * An HTTP/1.1 server on a free 127.0.0.1 port, plain or over TLS, written on raw sockets (a thread per
+ * connection) so that it sees what an HTTP library would hide: each new connection, which it delays to stand
+ * for the round trip of setting up a connection to a far-away server, and clients speaking the other protocol
+ * (a TLS ClientHello on the plain port, from clients that try HTTPS first; plain HTTP on the TLS port), which
+ * it answers with a plain 400, as Go's servers do, and counts as probes.
  *
  * <p>Bounded everywhere: lines, headers and bodies ({@link HttpMessages}), open connections
  * ({@link #MAX_OPEN_CONNECTIONS}), requests per connection, idle time. Threads are daemons, and
@@ -59,25 +65,29 @@ final class LoopbackHttpServer implements AutoCloseable {
     private final Traffic traffic;
     private final Delays delays;
     private final Handler handler;
+    /** Null for plain HTTP. */
+    private final SSLSocketFactory tls;
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     private LoopbackHttpServer(String name, Traffic.Port port, Traffic traffic, Delays delays, Handler handler,
-                               ServerSocket server) {
+                               SSLSocketFactory tls, ServerSocket server) {
         this.name = name;
         this.port = port;
         this.traffic = traffic;
         this.delays = delays;
         this.handler = handler;
+        this.tls = tls;
         this.server = server;
     }
 
-    static LoopbackHttpServer start(String name, Traffic.Port port, Traffic traffic, Delays delays, Handler handler)
-            throws IOException {
+    /** @param tls the server side of TLS (its certificate and key), or null to speak plain HTTP */
+    static LoopbackHttpServer start(String name, Traffic.Port port, Traffic traffic, Delays delays, Handler handler,
+                                    SSLSocketFactory tls) throws IOException {
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
-        LoopbackHttpServer http = new LoopbackHttpServer(name, port, traffic, delays, handler, server);
+        LoopbackHttpServer http = new LoopbackHttpServer(name, port, traffic, delays, handler, tls, server);
         Thread acceptor = new Thread(http::acceptLoop, name + "-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -128,38 +138,23 @@ final class LoopbackHttpServer implements AutoCloseable {
             socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
             socket.setTcpNoDelay(true);
             pause(delays.perConnection());
-            InputStream in = new BufferedInputStream(socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
-            in.mark(1);
-            int first = in.read();
+            // Unbuffered, so that nothing past the first byte is taken from the socket before TLS reads it.
+            InputStream raw = socket.getInputStream();
+            int first = raw.read();
             if (first < 0) {
                 return;
             }
-            if (first == TLS_HANDSHAKE) {
-                answerTlsProbe(socket, in, out);
-                return;
-            }
-            in.reset();
-            for (int served = 0; served < MAX_REQUESTS_PER_CONNECTION && !closed; served++) {
-                Request request;
-                try {
-                    request = HttpMessages.read(in);
-                } catch (BadRequest e) {
-                    traffic.request(port, Traffic.Kind.OTHER);
-                    HttpMessages.write(out, Response.text(400, "Bad Request", e.getMessage()), false, false);
-                    closeGracefully(socket, in);
-                    return;
-                }
-                if (request == null) {
-                    return; // the client closed its keep-alive connection
-                }
-                pause(delays.perRequest());
-                Answer answer = answer(request);
-                traffic.request(port, answer.kind());
-                boolean keepAlive = request.keepAlive() && served + 1 < MAX_REQUESTS_PER_CONNECTION;
-                HttpMessages.write(out, answer.response(), request.method().equals("HEAD"), keepAlive);
-                if (!keepAlive) {
-                    return;
+            boolean clientHello = first == TLS_HANDSHAKE;
+            if (tls == null && clientHello) {
+                answerTlsProbe(socket, raw, new BufferedOutputStream(socket.getOutputStream()));
+            } else if (tls == null) {
+                converse(socket, new BufferedInputStream(replay(first, raw)), socket.getOutputStream());
+            } else if (!clientHello) {
+                answerPlainProbe(socket, new BufferedInputStream(replay(first, raw)));
+            } else {
+                SSLSocket secure = handshake(socket, first);
+                if (secure != null) {
+                    converse(secure, new BufferedInputStream(secure.getInputStream()), secure.getOutputStream());
                 }
             }
         } catch (IOException e) {
@@ -167,6 +162,49 @@ final class LoopbackHttpServer implements AutoCloseable {
         } finally {
             open.remove(socket);
             closeQuietly(socket);
+        }
+    }
+
+    /** HTTP requests, one after another, until the client closes the connection or asks for it to be closed. */
+    private void converse(Socket socket, InputStream in, OutputStream rawOut) throws IOException {
+        OutputStream out = new BufferedOutputStream(rawOut);
+        for (int served = 0; served < MAX_REQUESTS_PER_CONNECTION && !closed; served++) {
+            Request request;
+            try {
+                request = HttpMessages.read(in);
+            } catch (BadRequest e) {
+                traffic.request(port, Traffic.Kind.OTHER);
+                HttpMessages.write(out, Response.text(400, "Bad Request", e.getMessage()), false, false);
+                closeGracefully(socket, in);
+                return;
+            }
+            if (request == null) {
+                return; // the client closed its keep-alive connection
+            }
+            pause(delays.perRequest());
+            Answer answer = answer(request);
+            traffic.request(port, answer.kind());
+            boolean keepAlive = request.keepAlive() && served + 1 < MAX_REQUESTS_PER_CONNECTION;
+            HttpMessages.write(out, answer.response(), request.method().equals("HEAD"), keepAlive);
+            if (!keepAlive) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * The server side of a TLS handshake whose ClientHello has begun ({@code first}, already read). Null when
+     * it failed, which is counted: a client that does not trust the certificate, or that gave up.
+     */
+    private SSLSocket handshake(Socket socket, int first) throws IOException {
+        SSLSocket secure = (SSLSocket) tls.createSocket(socket, new ByteArrayInputStream(new byte[] {(byte) first}), true);
+        try {
+            secure.startHandshake();
+            traffic.negotiated(secure.getSession().getProtocol());
+            return secure;
+        } catch (SSLException e) {
+            traffic.failedHandshake(port);
+            return null;
         }
     }
 
@@ -179,8 +217,11 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     /**
-     * A client tried TLS on this plain port. Skopeo and labels both do that on loopback and fall back to HTTP
-     * when it fails. The ClientHello record is read before answering, so that the answer is not lost to a reset.
+     * A client tried TLS on this plain port. Skopeo does that on loopback (labels too when it is told to) and
+     * falls back to HTTP when it fails. The ClientHello record is read before answering, so that the answer is
+     * not lost to a reset.
+     *
+     * @param in the connection's input after the record's first byte
      */
     private void answerTlsProbe(Socket socket, InputStream in, OutputStream out) throws IOException {
         traffic.probe(port);
@@ -191,6 +232,20 @@ final class LoopbackHttpServer implements AutoCloseable {
         }
         HttpMessages.write(out, Response.text(400, "Bad Request", "this is a plain HTTP port"), false, false);
         closeGracefully(socket, in);
+    }
+
+    /** A client spoke plain HTTP on this TLS port: Go's answer, in plain text, then the connection closes. */
+    private void answerPlainProbe(Socket socket, InputStream in) throws IOException {
+        traffic.probe(port);
+        OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+        HttpMessages.write(out, Response.text(400, "Bad Request", "Client sent an HTTP request to an HTTPS server."),
+                false, false);
+        closeGracefully(socket, in);
+    }
+
+    /** The connection's input with its first byte, already read, put back in front. */
+    private static InputStream replay(int first, InputStream rest) {
+        return new SequenceInputStream(new ByteArrayInputStream(new byte[] {(byte) first}), rest);
     }
 
     /**

@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** One command timed several times, with the proxy traffic of each run. */
+/** One command timed several times, with the CPU time and the proxy traffic of each run. */
 final class Measurement {
     private final String name;
     private final String command;
     private final List<Duration> walls = new ArrayList<>();
+    /** Holds nulls where CPU time was not known. */
+    private final List<Duration> cpus = new ArrayList<>();
     private final List<Traffic.Snapshot> traffic = new ArrayList<>();
 
     Measurement(String name, String command) {
@@ -18,8 +20,9 @@ final class Measurement {
         this.command = command;
     }
 
-    void add(Duration wall, Traffic.Snapshot runTraffic) {
+    void add(Duration wall, Duration cpu, Traffic.Snapshot runTraffic) {
         walls.add(wall);
+        cpus.add(cpu);
         traffic.add(runTraffic);
     }
 
@@ -41,10 +44,15 @@ final class Measurement {
 
     /** The median wall time in seconds: the middle run, or the mean of the two middle ones. */
     double medianSeconds() {
-        List<Double> sorted = seconds();
-        sorted.sort(Comparator.naturalOrder());
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return median(seconds());
+    }
+
+    /** The median CPU time (user and system) in seconds, or NaN when any run's was not known. */
+    double medianCpuSeconds() {
+        if (cpus.isEmpty() || cpus.contains(null)) {
+            return Double.NaN;
+        }
+        return median(cpus.stream().map(cpu -> cpu.toNanos() / 1e9).toList());
     }
 
     double minSeconds() {
@@ -78,7 +86,7 @@ final class Measurement {
         return traffic.stream().mapToLong(Traffic.Snapshot::imageRequests).max().orElse(0);
     }
 
-    /** Requests per run, with TLS probes: {@code 6 (+1 probe)}; ranges when runs differ. */
+    /** Requests per run, with probes (the other protocol tried): {@code 6 (+1 probe)}; ranges when runs differ. */
     String requestsWithProbes() {
         long minProbes = traffic.stream().mapToLong(Traffic.Snapshot::totalProbes).min().orElse(0);
         long maxProbes = traffic.stream().mapToLong(Traffic.Snapshot::totalProbes).max().orElse(0);
@@ -93,10 +101,12 @@ final class Measurement {
         return min == max ? Long.toString(min) : min + "–" + max;
     }
 
-    /** e.g. {@code median 1.934 s (min 1.880, max 2.010; 5 runs)} */
+    /** e.g. {@code median 1.934 s (min 1.880, max 2.010; 5 runs), CPU 2.410 s} */
     String describeTimes() {
-        return String.format(Locale.ROOT, "median %.3f s (min %.3f, max %.3f; %d run%s)", medianSeconds(),
-                minSeconds(), maxSeconds(), runs(), runs() == 1 ? "" : "s");
+        String cpu = Double.isNaN(medianCpuSeconds()) ? ""
+                : String.format(Locale.ROOT, ", CPU (user+sys) median %.3f s", medianCpuSeconds());
+        return String.format(Locale.ROOT, "median %.3f s (min %.3f, max %.3f; %d run%s)%s", medianSeconds(),
+                minSeconds(), maxSeconds(), runs(), runs() == 1 ? "" : "s", cpu);
     }
 
     /** Every run's wall time, in order, e.g. {@code 1.93 1.88 2.01} */
@@ -106,6 +116,13 @@ final class Measurement {
             text.append(text.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", seconds));
         }
         return text.toString();
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.naturalOrder());
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private List<Double> seconds() {

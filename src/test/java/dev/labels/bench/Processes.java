@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the commands under measurement: with exactly the given environment (nothing inherited), stdin from
- * /dev/null, output to files, a hard time limit, and wall time measured from start to exit. A process that
+ * /dev/null, output to files, a hard time limit, wall time measured from start to exit, and CPU time
+ * ({@link ChildCpu}). A process that
  * outlives its limit is killed with all its descendants (a shell loop's skopeo, xargs' children); so is
  * anything still running when the JVM exits.
  */
@@ -33,9 +34,10 @@ final class Processes {
     /**
      * What one run did.
      *
+     * @param cpu    user and system CPU of the process and the descendants it waited for; null when unknown
      * @param stdout the file holding its stdout, or null when it was discarded
      */
-    record Result(List<String> command, int exitCode, Duration wall, Path stdout, String stderrTail) {
+    record Result(List<String> command, int exitCode, Duration wall, Duration cpu, Path stdout, String stderrTail) {
 
         String stdoutText() {
             try {
@@ -71,6 +73,7 @@ final class Processes {
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process;
+        Duration cpuBefore = ChildCpu.sofar();
         long start = System.nanoTime();
         try {
             process = builder.start();
@@ -85,7 +88,9 @@ final class Processes {
                         + "\n  stderr: " + tail(stderr).strip());
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            return new Result(List.copyOf(command), process.exitValue(), wall, stdout, tail(stderr));
+            Duration cpuAfter = ChildCpu.sofar(); // waitFor returns once the child is reaped: its time is counted
+            Duration cpu = cpuBefore == null || cpuAfter == null ? null : cpuAfter.minus(cpuBefore);
+            return new Result(List.copyOf(command), process.exitValue(), wall, cpu, stdout, tail(stderr));
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();

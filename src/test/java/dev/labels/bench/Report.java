@@ -1,32 +1,23 @@
 package dev.labels.bench;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * The benchmark's conclusions: the machine it ran on, the issue's targets with PASS or FAIL, and a markdown
- * table to paste into the README. Missing measurements (a run stopped by its budget) show as n/a.
+ * The conclusions of one transport's table: the targets it is held to with PASS or FAIL, and the markdown of
+ * its results. Missing measurements (a run stopped by its budget) show as n/a.
  */
 final class Report {
-    /** The issue's targets. */
-    static final double COLD_VS_LOOP = 0.05;
-    static final double COLD_VS_XARGS = 0.35;
+    /** Targets of both tables, on what labels alone does. */
     static final double WARM_REQUESTS_PER_TAG = 1.0;
     static final double WARM_VS_COLD = 0.5;
-    static final double ONE_COLD_VS_SKOPEO = 1.5;
-    static final double ONE_WARM_VS_SKOPEO = 1.0;
 
     private final Settings settings;
+    private final Transport transport;
+    private final Transport.Targets goals;
     private final PrintStream out;
-    private String machine = "";
-    private String loadAtStart = "";
     private Measurement startup;
     private Measurement oneCold;
     private Measurement oneColdSkopeo;
@@ -40,25 +31,15 @@ final class Report {
     private Measurement memory;
     private String memoryCheck;
 
-    Report(Settings settings, PrintStream out) {
+    Report(Settings settings, Transport transport, PrintStream out) {
         this.settings = settings;
+        this.transport = transport;
+        this.goals = transport.targets();
         this.out = out;
     }
 
-    /** Prints (and keeps for the table) when and on what this ran. */
-    void header(Map<String, String> env, Path work) {
-        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        String java = Processes.firstLine(List.of("/bin/sh", "-c", "\"${JAVA_HOME:+$JAVA_HOME/bin/}java\" -version"),
-                env, work);
-        String skopeo = Processes.firstLine(List.of(settings.skopeo().toString(), "--version"), env, work);
-        machine = date + ", nproc " + Runtime.getRuntime().availableProcessors() + ", " + java + ", " + skopeo;
-        out.println("labels benchmark: target/labels against skopeo inspect, through a fake Docker Hub");
-        out.println("when/where: " + machine);
-        out.println("network model: " + networkModel());
-        loadAtStart = loadAverage();
-        out.println("load average (1, 5, 15 min) at the start: " + loadAtStart);
-        warnIfBusy();
-        out.println();
+    Transport transport() {
+        return transport;
     }
 
     void startup(Measurement measurement) {
@@ -86,6 +67,9 @@ final class Report {
         ratio("labels --file / skopeo xargs -P " + settings.jobs(), batch, parallel);
         ratio("labels list / skopeo loop", list, sequential);
         ratio("labels list / skopeo xargs -P " + settings.jobs(), list, parallel);
+        if (present(batch) && !Double.isNaN(batch.medianCpuSeconds())) {
+            out.printf(Locale.ROOT, "  %-38s %.2f ms%n", "labels --file CPU per image", cpuPerImageMillis());
+        }
     }
 
     void manyWarm(Measurement warm) {
@@ -99,67 +83,86 @@ final class Report {
         memoryCheck = check;
     }
 
-    /** The targets with PASS/FAIL, then the markdown table. */
-    void print() {
-        List<String[]> targets = targets();
-        String loadAtEnd = loadAverage();
-        out.println("load average (1, 5, 15 min) at the end: " + loadAtEnd);
-        warnIfBusy();
+    /** The targets with PASS/FAIL, as the console shows them. */
+    void printTargets() {
         out.println();
-        out.println("== targets of the issue (reported, never failing the build)");
-        for (String[] target : targets) {
-            out.printf("  %-4s  %-62s %s%n", target[2], target[0], target[1]);
+        out.println("== targets over " + transport.title() + " (" + origin() + "; reported, never failing the build)");
+        for (String[] target : targets()) {
+            out.printf("  %-4s  %-66s %s%n", target[2], target[0], target[1]);
         }
-        out.println();
-        out.println("== markdown for the README");
-        out.println();
-        out.println("Measured " + machine + ". " + capitalized(networkModel()) + ". Median wall time of "
-                + "several runs; requests are HTTP requests the proxy counted per run on its three ports, with "
-                + "TLS probes (a first HTTPS attempt, answered 400) apart. Load average at the start "
-                + loadAtStart + ", at the end " + loadAtEnd + ".");
-        out.println();
-        out.println("| scenario | labels | skopeo | labels / skopeo | requests per run: labels / skopeo |");
-        out.println("|---|---:|---:|---:|---|");
-        row("one image (manifest list), cold", oneCold, oneColdSkopeo);
-        row("one image, warm (labels' cache filled; skopeo has none)", oneWarm, oneWarmSkopeo);
-        row(settings.tags() + " tags, cold: `inspect --file` vs skopeo loop", batchCold, loop);
-        row(settings.tags() + " tags, cold: `inspect --file` vs `xargs -P " + settings.jobs() + " skopeo`", batchCold, xargs);
-        row(settings.tags() + " tags, cold: `labels list` vs `xargs -P " + settings.jobs() + " skopeo`", listCold, xargs);
-        row(settings.tags() + " tags, warm: `inspect --file` vs `xargs -P " + settings.jobs() + " skopeo`", batchWarm, xargs);
-        row(settings.manyRefs() + " refs in one run, `-Xmx64m`, cold", memory, null);
-        row("start-up: `labels --version`", startup, null);
-        out.println();
-        out.println("| target (issue) | measured | result |");
-        out.println("|---|---|---|");
-        for (String[] target : targets) {
-            out.println("| " + target[0] + " | " + target[1] + " | " + target[2] + " |");
+    }
+
+    /** This transport's section of the results file: how it was set up, the results, the targets. */
+    List<String> markdown(String setup) {
+        List<String> lines = new ArrayList<>();
+        lines.add("## " + capitalized(transport.title()));
+        lines.add("");
+        lines.add(setup);
+        lines.add("");
+        lines.add("| scenario | labels | skopeo | labels / skopeo | CPU (user+sys) per run: labels / skopeo "
+                + "| requests per run: labels / skopeo |");
+        lines.add("|---|---:|---:|---:|---:|---|");
+        lines.add(row("one image (manifest list), cold", oneCold, oneColdSkopeo));
+        lines.add(row("one image, warm (labels' cache filled; skopeo has none)", oneWarm, oneWarmSkopeo));
+        lines.add(row(settings.tags() + " tags, cold: `inspect --file` vs skopeo loop", batchCold, loop));
+        lines.add(row(settings.tags() + " tags, cold: `inspect --file` vs `xargs -P " + settings.jobs() + " skopeo`",
+                batchCold, xargs));
+        lines.add(row(settings.tags() + " tags, cold: `labels list` vs `xargs -P " + settings.jobs() + " skopeo`",
+                listCold, xargs));
+        lines.add(row(settings.tags() + " tags, warm: `inspect --file` vs `xargs -P " + settings.jobs() + " skopeo`",
+                batchWarm, xargs));
+        lines.add(row(settings.manyRefs() + " refs in one run, `-Xmx64m`, cold", memory, null));
+        lines.add(row("start-up: `labels --version` (no network)", startup, null));
+        lines.add("");
+        lines.add("Targets: " + origin() + ".");
+        lines.add("");
+        lines.add("| target | measured | result |");
+        lines.add("|---|---|---|");
+        for (String[] target : targets()) {
+            lines.add("| " + target[0] + " | " + target[1] + " | " + target[2] + " |");
         }
         if (memoryCheck != null) {
-            out.println();
-            out.println(settings.manyRefs() + " references at `-Xmx64m`: " + memoryCheck + ".");
+            lines.add("");
+            lines.add(settings.manyRefs() + " references at `-Xmx64m`: " + memoryCheck + ".");
         }
+        return lines;
     }
 
     private List<String[]> targets() {
         List<String[]> targets = new ArrayList<>();
-        targets.add(ratioTarget(settings.tags() + " tags cold: labels <= " + COLD_VS_LOOP + " x skopeo loop",
-                batchCold, loop, COLD_VS_LOOP));
-        targets.add(ratioTarget(settings.tags() + " tags cold: labels <= " + COLD_VS_XARGS + " x xargs -P "
-                + settings.jobs() + " skopeo", batchCold, xargs, COLD_VS_XARGS));
+        int tags = settings.tags();
+        targets.add(ratioTarget("one image warm: labels <= " + goals.oneWarm() + " x skopeo",
+                oneWarm, oneWarmSkopeo, goals.oneWarm()));
+        targets.add(ratioTarget("one image cold: labels <= " + goals.oneCold() + " x skopeo",
+                oneCold, oneColdSkopeo, goals.oneCold()));
+        targets.add(ratioTarget(tags + " tags cold: labels <= " + goals.coldVsLoop() + " x skopeo loop",
+                batchCold, loop, goals.coldVsLoop()));
+        targets.add(ratioTarget(tags + " tags cold: labels <= " + goals.coldVsXargs() + " x xargs -P "
+                + settings.jobs() + " skopeo", batchCold, xargs, goals.coldVsXargs()));
+        if (!Double.isNaN(goals.cpuPerImageMillis())) {
+            String name = tags + " tags cold: labels CPU (user+sys) per image <= "
+                    + String.format(Locale.ROOT, "%.0f", goals.cpuPerImageMillis()) + " ms";
+            if (present(batchCold) && !Double.isNaN(batchCold.medianCpuSeconds())) {
+                double perImage = cpuPerImageMillis();
+                String measured = String.format(Locale.ROOT, "%.2f ms (%.3f s per run / %d)", perImage,
+                        batchCold.medianCpuSeconds(), tags);
+                targets.add(new String[] {name, measured, verdict(perImage <= goals.cpuPerImageMillis())});
+            } else {
+                targets.add(missing(name));
+            }
+        }
         if (present(batchWarm)) {
             long imageRequests = batchWarm.maxImageRequests();
-            double perTag = imageRequests / (double) settings.tags();
+            double perTag = imageRequests / (double) tags;
             String measured = String.format(Locale.ROOT, "%.2f per tag (%d image requests; %s per run with the "
                     + "auth handshake)", perTag, imageRequests, batchWarm.requestsPerRun());
-            targets.add(new String[] {settings.tags() + " tags warm: <= 1 request per tag", measured,
+            targets.add(new String[] {tags + " tags warm: <= 1 request per tag", measured,
                     verdict(perTag <= WARM_REQUESTS_PER_TAG)});
         } else {
-            targets.add(missing(settings.tags() + " tags warm: <= 1 request per tag"));
+            targets.add(missing(tags + " tags warm: <= 1 request per tag"));
         }
-        targets.add(ratioTarget(settings.tags() + " tags warm: <= " + WARM_VS_COLD + " x labels cold",
+        targets.add(ratioTarget(tags + " tags warm: <= " + WARM_VS_COLD + " x labels cold",
                 batchWarm, batchCold, WARM_VS_COLD));
-        targets.add(ratioTarget("one image cold: labels <= " + ONE_COLD_VS_SKOPEO + " x skopeo",
-                oneCold, oneColdSkopeo, ONE_COLD_VS_SKOPEO));
         if (present(oneCold) && present(oneColdSkopeo)) {
             String measured = "labels " + oneCold.requestsWithProbes() + ", skopeo " + oneColdSkopeo.requestsWithProbes();
             targets.add(new String[] {"one image cold: no more requests than skopeo", measured,
@@ -167,12 +170,19 @@ final class Report {
         } else {
             targets.add(missing("one image cold: no more requests than skopeo"));
         }
-        targets.add(ratioTarget("one image warm: labels <= " + ONE_WARM_VS_SKOPEO + " x skopeo",
-                oneWarm, oneWarmSkopeo, ONE_WARM_VS_SKOPEO));
         String memoryTarget = settings.manyRefs() + " refs at -Xmx64m: complete, in order";
         targets.add(memoryCheck == null ? missing(memoryTarget) : new String[] {memoryTarget,
                 memoryCheck.substring(memoryCheck.indexOf(':') + 1).strip(), memoryCheck.substring(0, 4)});
         return targets;
+    }
+
+    private String origin() {
+        return "the times and CPU from the issue \"" + goals.issue() + "\"; requests, the warm cache and memory as "
+                + "for every table";
+    }
+
+    private double cpuPerImageMillis() {
+        return batchCold.medianCpuSeconds() * 1000 / settings.tags();
     }
 
     private String[] ratioTarget(String name, Measurement labels, Measurement reference, double limit) {
@@ -185,14 +195,16 @@ final class Report {
         return new String[] {name, measured, verdict(ratio <= limit)};
     }
 
-    private void row(String scenario, Measurement labels, Measurement skopeo) {
+    private String row(String scenario, Measurement labels, Measurement skopeo) {
         String labelsTime = present(labels) ? seconds(labels.medianSeconds()) : "n/a";
         String skopeoTime = present(skopeo) ? seconds(skopeo.medianSeconds()) : "–";
         String ratio = present(labels) && present(skopeo)
                 ? String.format(Locale.ROOT, "%.3f", labels.medianSeconds() / skopeo.medianSeconds()) : "–";
+        String cpu = cpu(labels, "n/a") + " / " + cpu(skopeo, "–");
         String requests = (present(labels) ? labels.requestsWithProbes() : "n/a") + " / "
                 + (present(skopeo) ? skopeo.requestsWithProbes() : "–");
-        out.println("| " + scenario + " | " + labelsTime + " | " + skopeoTime + " | " + ratio + " | " + requests + " |");
+        return "| " + scenario + " | " + labelsTime + " | " + skopeoTime + " | " + ratio + " | " + cpu + " | "
+                + requests + " |";
     }
 
     private void ratio(String name, Measurement numerator, Measurement denominator) {
@@ -201,34 +213,12 @@ final class Report {
         }
     }
 
-    private String networkModel() {
-        return "the proxy adds " + settings.latency().toMillis() + " ms to every request and "
-                + settings.connectLatency().toMillis() + " ms more to every new connection, issues Bearer tokens "
-                + "from a second port and redirects blob reads (307) to a third";
-    }
-
-    /** The first three fields of /proc/loadavg, or "unknown" where there is none. */
-    private static String loadAverage() {
-        try {
-            String[] fields = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
+    private static String cpu(Measurement measurement, String absent) {
+        if (!present(measurement)) {
+            return absent;
         }
-    }
-
-    /** Other work on the machine slows both tools, the JVM's start most: say so next to the numbers. */
-    private void warnIfBusy() {
-        String load = loadAverage();
-        int cores = Runtime.getRuntime().availableProcessors();
-        try {
-            if (Double.parseDouble(load.split(" ")[0]) > cores) {
-                out.println("warning: the machine is busy (1-min load " + load.split(" ")[0] + " on " + cores
-                        + " cores): other processes compete with both tools, so times are slower and noisier");
-            }
-        } catch (NumberFormatException e) {
-            // no load average to judge by
-        }
+        double cpu = measurement.medianCpuSeconds();
+        return Double.isNaN(cpu) ? "n/a" : seconds(cpu);
     }
 
     private static String[] missing(String name) {
@@ -247,7 +237,7 @@ final class Report {
         return String.format(Locale.ROOT, value < 10 ? "%.3f s" : "%.1f s", value);
     }
 
-    private static String capitalized(String text) {
+    static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

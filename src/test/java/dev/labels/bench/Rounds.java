@@ -21,6 +21,7 @@ final class Rounds {
     private final Traffic traffic;
     private final Path work;
     private final PrintStream out;
+    private final long started;
     private final long deadline;
     private final Duration budget;
 
@@ -45,8 +46,14 @@ final class Rounds {
         this.traffic = traffic;
         this.work = work;
         this.out = out;
+        this.started = startedNanos;
         this.deadline = startedNanos + budget.toNanos();
         this.budget = budget;
+    }
+
+    /** Since the benchmark started, which its budget counts from. */
+    double elapsedSeconds() {
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** Runs every contender its number of times, in rounds, then prints what each measured. */
@@ -76,7 +83,7 @@ final class Rounds {
         Processes.Result result = once(contender.command().get(), contender.env(), contender.stdout(),
                 contender.timeout(), contender.check());
         pause(SETTLE_MILLIS);
-        contender.measurement().add(result.wall(), traffic.snapshot().minus(before));
+        contender.measurement().add(result.wall(), result.cpu(), traffic.snapshot().minus(before));
     }
 
     private void print(Measurement measurement) {

@@ -17,9 +17,9 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * What is measured, in order: start-up, one image cold and warm, many tags cold and warm, and many references
- * under a capped heap. Each scenario runs labels and skopeo in the same rounds and hands its measurements to
- * the {@link Report}.
+ * What is measured over one transport, in order: one image cold and warm, many tags cold and warm, and many
+ * references under a capped heap; and, once for all, start-up. Each scenario runs labels and skopeo in the same
+ * rounds and hands its measurements to the {@link Report}.
  */
 final class Scenarios {
     private static final Duration ONE_IMAGE_TIMEOUT = Duration.ofSeconds(60);
@@ -30,6 +30,7 @@ final class Scenarios {
     private static final long SHUFFLE_SEED = 42;
 
     private final Settings settings;
+    private final Transport transport;
     private final Tools tools;
     private final Rounds rounds;
     private final Report report;
@@ -48,9 +49,10 @@ final class Scenarios {
      * @param host      the proxy's host:port, the registry of every reference
      * @param oneLabels the labels of the one image for this machine's platform, which both tools must print
      */
-    Scenarios(Settings settings, Tools tools, Rounds rounds, Report report, PrintStream out, Path work, String host,
-              Map<String, String> oneLabels) {
+    Scenarios(Settings settings, Transport transport, Tools tools, Rounds rounds, Report report, PrintStream out,
+              Path work, String host, Map<String, String> oneLabels) {
         this.settings = settings;
+        this.transport = transport;
         this.tools = tools;
         this.rounds = rounds;
         this.report = report;
@@ -70,7 +72,6 @@ final class Scenarios {
 
     void runAll() {
         calibrate();
-        startup();
         oneImage();
         manyTags();
         memory();
@@ -81,35 +82,40 @@ final class Scenarios {
      * of how long the rest takes, printed before the long part starts.
      */
     private void calibrate() {
+        section("calibration");
         double skopeo = seconds(rounds.once(tools.skopeoInspect(one), tools.env(), stdout(), ONE_IMAGE_TIMEOUT,
                 result -> OutputChecks.skopeoLabels(result, oneLabels)).wall());
-        double labels = seconds(rounds.once(tools.labels("inspect", "--cache-dir", emptyFolder(), one), tools.env(),
-                stdout(), ONE_IMAGE_TIMEOUT, result -> OutputChecks.labelsObject(result, oneLabels)).wall());
+        double labels = seconds(rounds.once(tools.labelsReading("inspect", "--cache-dir", emptyFolder(), one),
+                tools.env(), stdout(), ONE_IMAGE_TIMEOUT, result -> OutputChecks.labelsObject(result, oneLabels)).wall());
         int tags = settings.tags();
         double latency = settings.latency().toMillis() / 1000.0;
         double labelsBatch = labels + tags * 3 * latency / settings.jobs();
-        double loop = settings.loopRuns() * tags * skopeo;
+        double loop = settings.loopRuns(transport) * tags * skopeo;
         // In parallel skopeo is bound by CPU: xargs -P cannot run more of them at once than there are cores.
         double xargs = settings.runs() * tags * skopeo
                 / Math.min(settings.jobs(), Runtime.getRuntime().availableProcessors());
         double singles = 2 * settings.singleRuns() * (skopeo + labels);
-        double startup = (VERSION_WARMUPS + VERSION_RUNS) * labels / 2;
         double batches = 3 * settings.runs() * labelsBatch + labels + settings.manyRefs() * 3 * latency / settings.jobs();
-        double total = loop + xargs + singles + startup + batches;
-        out.printf(Locale.ROOT, "calibration: one image takes skopeo %.2f s, labels %.2f s (cold, JVM start included)%n",
-                skopeo, labels);
-        out.printf(Locale.ROOT, "estimate: ~%.1f min of measuring: skopeo loop %d x %d x %.2f s = %.0f s, xargs ~%.0f s, "
-                        + "one-image runs ~%.0f s, start-up ~%.0f s, labels batches ~%.0f s%n",
-                total / 60, settings.loopRuns(), tags, skopeo, loop, xargs, singles, startup, batches);
-        if (total > settings.budget().toSeconds()) {
-            out.printf("warning: that is over the %d min budget; lower --runs, --loop-runs or --single-runs%n",
-                    settings.budget().toMinutes());
+        double total = loop + xargs + singles + batches;
+        out.printf(Locale.ROOT, "one image takes skopeo %.2f s, labels %.2f s (cold, JVM start included)%n", skopeo,
+                labels);
+        out.printf(Locale.ROOT, "estimate for this table: ~%.1f min of measuring: skopeo loop %d x %d x %.2f s = %.0f s, "
+                        + "xargs ~%.0f s, one-image runs ~%.0f s, labels batches ~%.0f s%n",
+                total / 60, settings.loopRuns(transport), tags, skopeo, loop, xargs, singles, batches);
+        double left = settings.budget().toSeconds() - rounds.elapsedSeconds();
+        if (total > left) {
+            out.printf(Locale.ROOT, "warning: that is over the %.0f s left of the %d min budget; lower --runs, "
+                    + "--loop-runs or --single-runs%n", left, settings.budget().toMinutes());
         }
     }
 
-    /** {@code labels --version}: the JVM's start and picocli, no network; as {@code hyperfine -N -w 3 -r 20}. */
-    private void startup() {
-        section("start-up: labels --version (" + VERSION_WARMUPS + " warm-ups, then " + VERSION_RUNS + " runs)");
+    /**
+     * {@code labels --version}: the JVM's start and picocli, no network, the same over any transport; as
+     * {@code hyperfine -N -w 3 -r 20}.
+     */
+    Measurement startup() {
+        out.println();
+        out.println("== start-up: labels --version (" + VERSION_WARMUPS + " warm-ups, then " + VERSION_RUNS + " runs)");
         List<String> version = tools.labels("--version");
         for (int i = 0; i < VERSION_WARMUPS; i++) {
             rounds.once(version, tools.env(), null, ONE_IMAGE_TIMEOUT, OutputChecks::exitedZero);
@@ -117,26 +123,26 @@ final class Scenarios {
         Measurement measurement = new Measurement("labels --version", tools.display(version));
         rounds.measure(List.of(new Contender(measurement, VERSION_RUNS, ONE_IMAGE_TIMEOUT, () -> version, tools.env(),
                 null, OutputChecks::exitedZero)));
-        report.startup(measurement);
+        return measurement;
     }
 
     /** The manifest list, read by both tools for this machine's platform: cold, then with labels' cache warm. */
     private void oneImage() {
         section("one image, cold: " + BenchImages.MULTI + ":1, a manifest list (linux/amd64, linux/arm64)");
         Measurement labelsCold = new Measurement("labels, empty cache",
-                tools.display(tools.labels("inspect", "--cache-dir", "$EMPTY", one)));
+                tools.display(tools.labelsReading("inspect", "--cache-dir", "$EMPTY", one)));
         Measurement skopeoCold = new Measurement("skopeo", tools.display(tools.skopeoInspect(one)));
         rounds.measure(List.of(
-                labelsOne(labelsCold, () -> tools.labels("inspect", "--cache-dir", emptyFolder(), one)),
+                labelsOne(labelsCold, () -> tools.labelsReading("inspect", "--cache-dir", emptyFolder(), one)),
                 skopeoOne(skopeoCold)));
         report.oneImageCold(labelsCold, skopeoCold);
 
         section("one image, warm: the same image again; labels' cache holds it, skopeo has none");
         String cache = emptyFolder();
-        List<String> warm = tools.labels("inspect", "--cache-dir", cache, one);
+        List<String> warm = tools.labelsReading("inspect", "--cache-dir", cache, one);
         rounds.once(warm, tools.env(), stdout(), ONE_IMAGE_TIMEOUT, result -> OutputChecks.labelsObject(result, oneLabels));
         Measurement labelsWarm = new Measurement("labels, cache filled",
-                tools.display(tools.labels("inspect", "--cache-dir", "$CACHE", one)));
+                tools.display(tools.labelsReading("inspect", "--cache-dir", "$CACHE", one)));
         Measurement skopeoAgain = new Measurement("skopeo", tools.display(tools.skopeoInspect(one)));
         rounds.measure(List.of(labelsOne(labelsWarm, () -> warm), skopeoOne(skopeoAgain)));
         report.oneImageWarm(labelsWarm, skopeoAgain);
@@ -147,9 +153,9 @@ final class Scenarios {
         section(settings.tags() + " tags, cold: " + BenchImages.APP + ":1.." + settings.tags()
                 + "; labels with an empty cache, skopeo once per tag");
         Measurement batchCold = new Measurement("labels inspect --file, empty cache",
-                tools.display(tools.labels("inspect", "--cache-dir", "$EMPTY", "--file", tagRefsFile.toString())));
+                tools.display(tools.labelsReading("inspect", "--cache-dir", "$EMPTY", "--file", tagRefsFile.toString())));
         Measurement listCold = new Measurement("labels list, empty cache",
-                tools.display(tools.labels("list", "--cache-dir", "$EMPTY", repository)));
+                tools.display(tools.labelsReading("list", "--cache-dir", "$EMPTY", repository)));
         Measurement xargs = new Measurement("skopeo, xargs -P " + settings.jobs(),
                 tools.display(tools.skopeoXargs(skopeoRefsFile, settings.jobs())));
         Measurement loop = new Measurement("skopeo, sequential loop", "while read ref; do "
@@ -158,23 +164,23 @@ final class Scenarios {
         Duration loopTimeout = Duration.ofSeconds(Math.max(300, settings.tags() * 3L));
         rounds.measure(List.of(
                 new Contender(batchCold, settings.runs(), BATCH_TIMEOUT,
-                        () -> tools.labels("inspect", "--cache-dir", emptyFolder(), "--file", tagRefsFile.toString()),
+                        () -> tools.labelsReading("inspect", "--cache-dir", emptyFolder(), "--file", tagRefsFile.toString()),
                         tools.env(), stdout(), result -> OutputChecks.recordsInOrder(result, tagRefs)),
                 new Contender(listCold, settings.runs(), BATCH_TIMEOUT,
-                        () -> tools.labels("list", "--cache-dir", emptyFolder(), repository),
+                        () -> tools.labelsReading("list", "--cache-dir", emptyFolder(), repository),
                         tools.env(), stdout(), result -> OutputChecks.recordsOfTags(result, settings.tags())),
                 new Contender(xargs, settings.runs(), BATCH_TIMEOUT,
                         () -> tools.skopeoXargs(skopeoRefsFile, settings.jobs()), tools.env(), null,
                         OutputChecks::exitedZero),
-                new Contender(loop, settings.loopRuns(), loopTimeout, () -> tools.skopeoLoop(skopeoRefsFile),
+                new Contender(loop, settings.loopRuns(transport), loopTimeout, () -> tools.skopeoLoop(skopeoRefsFile),
                         tools.env(), null, OutputChecks::exitedZero)));
         report.manyCold(batchCold, listCold, loop, xargs);
 
         section(settings.tags() + " tags, warm: the same references again; labels' cache holds them");
-        List<String> warm = tools.labels("inspect", "--cache-dir", emptyFolder(), "--file", tagRefsFile.toString());
+        List<String> warm = tools.labelsReading("inspect", "--cache-dir", emptyFolder(), "--file", tagRefsFile.toString());
         rounds.once(warm, tools.env(), stdout(), BATCH_TIMEOUT, result -> OutputChecks.recordsInOrder(result, tagRefs));
         Measurement batchWarm = new Measurement("labels inspect --file, cache filled",
-                tools.display(tools.labels("inspect", "--cache-dir", "$CACHE", "--file", tagRefsFile.toString())));
+                tools.display(tools.labelsReading("inspect", "--cache-dir", "$CACHE", "--file", tagRefsFile.toString())));
         rounds.measure(List.of(new Contender(batchWarm, settings.runs(), BATCH_TIMEOUT, () -> warm, tools.env(),
                 stdout(), result -> OutputChecks.recordsInOrder(result, tagRefs))));
         report.manyWarm(batchWarm);
@@ -184,11 +190,11 @@ final class Scenarios {
     private void memory() {
         section(settings.manyRefs() + " references in one run, heap capped: LABELS_JAVA_OPTS=-Xmx64m, empty cache");
         Measurement measurement = new Measurement(settings.manyRefs() + " refs, -Xmx64m", "LABELS_JAVA_OPTS=-Xmx64m "
-                + tools.display(tools.labels("inspect", "--cache-dir", "$EMPTY", "--file", manyRefsFile.toString())));
+                + tools.display(tools.labelsReading("inspect", "--cache-dir", "$EMPTY", "--file", manyRefsFile.toString())));
         String check;
         try {
             rounds.measure(List.of(new Contender(measurement, 1, BATCH_TIMEOUT,
-                    () -> tools.labels("inspect", "--cache-dir", emptyFolder(), "--file", manyRefsFile.toString()),
+                    () -> tools.labelsReading("inspect", "--cache-dir", emptyFolder(), "--file", manyRefsFile.toString()),
                     tools.envWithJavaOptions("-Xmx64m"), stdout(),
                     result -> OutputChecks.recordsInOrder(result, manyRefs))));
             check = "PASS: exit 0, " + manyRefs.size() + " records, complete, in input order (input shuffled), "
@@ -212,7 +218,7 @@ final class Scenarios {
 
     private void section(String title) {
         out.println();
-        out.println("== " + title);
+        out.println("== " + (transport == Transport.TLS ? "[HTTPS] " : "[plain HTTP] ") + title);
     }
 
     /** A new empty folder for a cold labels cache; all of them go when the work folder is deleted. */

@@ -15,6 +15,11 @@ import java.util.stream.Collectors;
  * empty config, cache and runtime folders, an empty Docker config, an authfile holding no logins and an empty
  * registries.conf, so that nothing from this machine's or root's own setup (saved logins, mirrors, a warm
  * labels cache) changes what is measured.
+ *
+ * <p>How they reach the registry is the same for both: over plain HTTP on loopback, skopeo with
+ * {@code --tls-verify=false} (so that it falls back to plain HTTP, as labels does there by itself); over HTTPS,
+ * both with {@code --cert-dir} naming one folder that holds the benchmark's CA as {@code ca.crt}, added to the
+ * system's trust by each, and certificates verified.
  */
 final class Tools {
     private final Path labels;
@@ -22,11 +27,14 @@ final class Tools {
     private final Path home;
     private final Path authFile;
     private final Map<String, String> env;
+    /** Null over plain HTTP. */
+    private final Path certDir;
 
     Tools(Path labels, Path skopeo, Path home) {
         this.labels = labels;
         this.skopeo = skopeo;
         this.home = home;
+        this.certDir = null;
         this.authFile = home.resolve("auth.json");
         try {
             for (String folder : List.of(".config", ".cache", ".local/share", "run", ".docker")) {
@@ -57,6 +65,20 @@ final class Tools {
         this.env = Map.copyOf(environment);
     }
 
+    private Tools(Tools plain, Path certDir) {
+        this.labels = plain.labels;
+        this.skopeo = plain.skopeo;
+        this.home = plain.home;
+        this.authFile = plain.authFile;
+        this.env = plain.env;
+        this.certDir = certDir;
+    }
+
+    /** The same tools, in the same environment, reading over HTTPS and trusting the CA in {@code certDir}. */
+    Tools trusting(Path certDir) {
+        return new Tools(this, certDir);
+    }
+
     Map<String, String> env() {
         return env;
     }
@@ -72,7 +94,7 @@ final class Tools {
         return home;
     }
 
-    /** {@code target/labels ARGS...} */
+    /** {@code target/labels ARGS...}, for commands that read no registry ({@code --version}). */
     List<String> labels(String... args) {
         List<String> command = new ArrayList<>();
         command.add(labels.toString());
@@ -80,13 +102,29 @@ final class Tools {
         return command;
     }
 
+    /** {@code target/labels COMMAND [--cert-dir DIR] ARGS...}: a command that reads the registry. */
+    List<String> labelsReading(String subcommand, String... args) {
+        List<String> command = new ArrayList<>(List.of(labels.toString(), subcommand));
+        if (certDir != null) {
+            command.addAll(List.of("--cert-dir", certDir.toString()));
+        }
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /**
-     * {@code skopeo inspect} as the issue compares against: no tag listing, TLS not verified (so that it falls
-     * back to plain HTTP on loopback, as labels does), no saved logins, anonymous.
+     * {@code skopeo inspect} as the issues compare against: no tag listing, no saved logins, anonymous; over
+     * plain HTTP TLS not verified, so that it falls back to plain HTTP on loopback, as labels does.
      */
     List<String> skopeoInspect() {
-        return List.of(skopeo.toString(), "inspect", "--no-tags", "--tls-verify=false",
-                "--authfile", authFile.toString(), "--no-creds");
+        List<String> command = new ArrayList<>(List.of(skopeo.toString(), "inspect", "--no-tags"));
+        if (certDir == null) {
+            command.add("--tls-verify=false");
+        } else {
+            command.addAll(List.of("--cert-dir", certDir.toString()));
+        }
+        command.addAll(List.of("--authfile", authFile.toString(), "--no-creds"));
+        return List.copyOf(command);
     }
 
     /** One {@code skopeo inspect} of {@code docker://HOST/REF}. */
