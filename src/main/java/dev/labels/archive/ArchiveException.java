@@ -2,8 +2,9 @@ package dev.labels.archive;
 
 /**
  * Every failure to read an image from a file or folder, as data: whether what was asked for is absent (the
- * path, tag, digest or platform) or the file is there but is not a readable image (not a layout or archive,
- * damaged, truncated, a digest mismatch). The CLI maps the two kinds to its exit codes.
+ * path, tag, digest or platform), is an artifact that is not an image (a Helm chart, an SBOM), or the file is
+ * there but is not a readable image (not a layout or archive, damaged, truncated, a digest mismatch). The CLI
+ * maps the kinds to its exit codes.
  *
  * <p>The message reads "reading REFERENCE: DETAIL", e.g.
  * {@code reading oci-archive:build/app.tar: no image tagged "2"; tags: 1, 3}. Code deep in the package does
@@ -17,6 +18,8 @@ public final class ArchiveException extends Exception {
     public enum Kind {
         /** The file or folder, tag, digest or platform asked for does not exist. */
         NOT_FOUND,
+        /** What the reference names is an artifact that is not an image: a Helm chart, an SBOM, a signature. */
+        NOT_AN_IMAGE,
         /** The file exists but is not a readable image: wrong format, damaged, truncated, digest mismatch, I/O error. */
         INVALID
     }
@@ -47,6 +50,10 @@ public final class ArchiveException extends Exception {
 
     static ArchiveException notFound(String detail, Throwable cause) {
         return new ArchiveException(Kind.NOT_FOUND, null, detail, cause);
+    }
+
+    static ArchiveException notAnImage(String detail, Throwable cause) {
+        return new ArchiveException(Kind.NOT_AN_IMAGE, null, detail, cause);
     }
 
     static ArchiveException invalid(String detail) {

@@ -1,7 +1,6 @@
 package dev.labels.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labels.image.DigestMismatchException;
 import dev.labels.image.Digests;
 import dev.labels.image.ImageConfig;
 import dev.labels.image.MalformedImageException;
@@ -9,7 +8,6 @@ import dev.labels.image.ResolvedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -19,15 +17,17 @@ import java.util.stream.Collectors;
  * write the archive as an OCI layout; when that layout has the image's manifest, the result carries the
  * manifest's digest and annotations too (older archives have no manifest, so no digest).
  *
- * <p>The config is verified when its file name says its digest, as every writer names it: {@code <hex>.json}
+ * <p>manifest.json is the format's own index; index.json, when there is one, is only a second way in (see
+ * {@link ManifestFinder}). A config's file name is a name, not a promise, whatever it looks like: {@code <hex>.json}
  * (docker save before 25), {@code blobs/sha256/<hex>} (25 and later), {@code sha256:<hex>} (go-containerregistry,
- * so kaniko and crane). A name that says nothing ({@code config.json}, Jib) cannot be verified.
+ * so kaniko and crane), {@code config.json} (Jib). {@code docker load} computes the image ID from the bytes, and so
+ * does this: the labels are those of the bytes manifest.json names, and the digest reported is theirs. (Read as an
+ * OCI layout, the same {@code blobs/sha256/<hex>} is a promise, and is checked.)
  *
  * @see <a href="https://github.com/moby/moby/blob/master/image/spec/v1.2.md">Docker image spec v1.2</a>
  */
 final class DockerArchive {
     static final String MANIFEST_FILE = "manifest.json";
-    private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:sha256[:/])?([a-f0-9]{64})(?:\\.json)?");
     private static final int LISTED = 20;
     private static final Pattern POSITION = Pattern.compile("@[0-9]{1,9}");
 
@@ -46,7 +46,7 @@ final class DockerArchive {
             throw ArchiveException.invalid("config " + configName + ", listed in manifest.json, is not in the archive"
                     + files.absenceHint());
         }
-        String configDigest = verifiedDigest(bytes, configName);
+        String configDigest = Digests.sha256(bytes);
         ImageConfig config;
         try {
             config = ImageConfig.parse(bytes);
@@ -129,20 +129,5 @@ final class DockerArchive {
         }
         return names.stream().limit(LISTED).collect(Collectors.joining(", "))
                 + (names.size() > LISTED ? " and " + (names.size() - LISTED) + " more" : "");
-    }
-
-    /** The config's digest: checked when its name states it, else computed. */
-    private static String verifiedDigest(byte[] config, String name) throws ArchiveException {
-        Matcher matcher = DIGEST_NAME.matcher(name);
-        if (!matcher.matches()) {
-            return Digests.sha256(config);
-        }
-        String digest = "sha256:" + matcher.group(1);
-        try {
-            Digests.verify(config, digest, "config " + name);
-        } catch (DigestMismatchException | MalformedImageException e) {
-            throw ArchiveException.invalid(e.getMessage(), e);
-        }
-        return digest;
     }
 }

@@ -1,5 +1,6 @@
 package dev.labels.archive;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.image.Descriptor;
 import dev.labels.image.ImageManifest;
 import dev.labels.image.MalformedImageException;
@@ -23,11 +24,13 @@ final class ManifestFinder {
 
     /**
      * The image manifest in index.json whose config is {@code configDigest}, or null when the archive has no
-     * index.json or no such manifest. Only manifests listed directly are looked at: indexes (a containerd image
-     * store saves those) would mean reading manifests of platforms that are not in the archive.
+     * index.json, when it lists nothing, or when it lists no such manifest. Only manifests listed directly are
+     * looked at: indexes (a containerd image store saves those) would mean reading manifests of platforms that
+     * are not in the archive.
      */
     static Found byConfig(ImageFiles files, String configDigest) throws ArchiveException {
-        if (files.read(OciLayout.INDEX_FILE, ArchiveLimits.MANIFEST_BYTES, OciLayout.INDEX_FILE) == null) {
+        byte[] index = files.read(OciLayout.INDEX_FILE, ArchiveLimits.MANIFEST_BYTES, OciLayout.INDEX_FILE);
+        if (index == null || listsNothing(index)) {
             return null;
         }
         OciLayout layout = new OciLayout(files);
@@ -48,5 +51,15 @@ final class ManifestFinder {
             }
         }
         return null;
+    }
+
+    /**
+     * True for an index.json whose "manifests" is absent, null or empty. Docker 25.0.0 to 25.0.2 wrote
+     * {@code "manifests": null} for an image saved by ID or digest (moby#47210), beside a whole manifest.json;
+     * the image is read from that, only without a manifest digest.
+     */
+    private static boolean listsNothing(byte[] index) throws ArchiveException {
+        JsonNode manifests = ArchiveJson.read(index, OciLayout.INDEX_FILE).path("manifests");
+        return manifests.isMissingNode() || manifests.isNull() || (manifests.isArray() && manifests.isEmpty());
     }
 }

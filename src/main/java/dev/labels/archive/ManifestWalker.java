@@ -8,6 +8,7 @@ import dev.labels.image.MalformedImageException;
 import dev.labels.image.Manifest;
 import dev.labels.image.Manifests;
 import dev.labels.image.MediaTypes;
+import dev.labels.image.NotAnImageException;
 import dev.labels.image.Platform;
 import dev.labels.image.PlatformNotFoundException;
 import dev.labels.image.PlatformSelector;
@@ -19,7 +20,8 @@ import java.util.Map;
 /**
  * From the index.json entries a reference chose to one image's config, as registry/ImageResolver does it
  * for a registry: the manifest, platform selection when it is an index (or when index.json lists the
- * platforms itself), the chosen image manifest, its config. Every blob is verified against its digest.
+ * platforms itself), the chosen image manifest (an artifact that is not an image stops there), its config.
+ * Every blob is verified against its digest.
  */
 final class ManifestWalker {
     private final OciLayout layout;
@@ -63,7 +65,7 @@ final class ManifestWalker {
             ImageConfig config = image(() -> ImageConfig.fromSchema1(schema1), "manifest " + chosen.digest());
             return new ResolvedImage(name, chosen.digest(), null, platformOf(config, selected), config, Map.of(), fellBack);
         }
-        ImageManifest image = (ImageManifest) manifest;
+        ImageManifest image = image((ImageManifest) manifest);
         Descriptor configDescriptor = image.config();
         String what = "config " + configDescriptor.digest();
         byte[] bytes = layout.blob(configDescriptor.digest(), configDescriptor.size(), ArchiveLimits.CONFIG_BYTES, what,
@@ -71,6 +73,15 @@ final class ManifestWalker {
         ImageConfig config = image(() -> ImageConfig.parse(bytes), what);
         return new ResolvedImage(name, chosen.digest(), configDescriptor.digest(), platformOf(config, selected), config,
                 image.annotations(), fellBack);
+    }
+
+    /** The manifest, when it is an image's: an artifact (a Helm chart, an SBOM) has no labels to read. */
+    private static ImageManifest image(ImageManifest manifest) throws ArchiveException {
+        try {
+            return manifest.requireImage();
+        } catch (NotAnImageException e) {
+            throw ArchiveException.notAnImage(e.getMessage(), e);
+        }
     }
 
     private PlatformSelector.Selection select(ImageIndex index, Platform requested) throws ArchiveException {

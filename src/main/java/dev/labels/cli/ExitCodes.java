@@ -25,13 +25,16 @@ public final class ExitCodes {
     public static final int LABEL_MISSING = 6;
     /** {@code labels diff}: the selected labels of the two images differ. Not an error. */
     public static final int DIFFERENT = 7;
+    /** The reference names an artifact that is not an image (a Helm chart, an SBOM, a signature): no labels. */
+    public static final int NOT_AN_IMAGE = 8;
 
     private ExitCodes() {
     }
 
     /**
-     * The code a batch record carries for a failure: NOT_FOUND, UNAUTHORIZED, RATE_LIMITED, INVALID_REFERENCE,
-     * LABEL_MISSING, REGISTRY_ERROR or NETWORK. Stable names for scripts, decided here next to the exit codes.
+     * The code a batch record carries for a failure: NOT_FOUND, UNAUTHORIZED, RATE_LIMITED, NOT_AN_IMAGE,
+     * INVALID_REFERENCE, LABEL_MISSING, REGISTRY_ERROR or NETWORK. Stable names for scripts, decided here next to
+     * the exit codes.
      */
     public static String errorCode(Throwable error) {
         if (error instanceof InvalidReferenceException) {
@@ -43,8 +46,12 @@ public final class ExitCodes {
         if (error instanceof RegistryException registry) {
             return registry.kind().name();
         }
-        if (error instanceof ArchiveException archive && archive.kind() == ArchiveException.Kind.NOT_FOUND) {
-            return RegistryException.Kind.NOT_FOUND.name();
+        if (error instanceof ArchiveException archive) {
+            return switch (archive.kind()) {
+                case NOT_FOUND -> RegistryException.Kind.NOT_FOUND.name();
+                case NOT_AN_IMAGE -> RegistryException.Kind.NOT_AN_IMAGE.name();
+                case INVALID -> RegistryException.Kind.REGISTRY_ERROR.name();
+            };
         }
         return RegistryException.Kind.REGISTRY_ERROR.name();
     }
@@ -77,11 +84,16 @@ public final class ExitCodes {
                 case NOT_FOUND -> NOT_FOUND;
                 case UNAUTHORIZED -> UNAUTHORIZED;
                 case RATE_LIMITED -> RATE_LIMITED;
+                case NOT_AN_IMAGE -> NOT_AN_IMAGE;
                 case REGISTRY_ERROR, NETWORK -> ERROR;
             };
         }
         if (error instanceof ArchiveException archive) {
-            return archive.kind() == ArchiveException.Kind.NOT_FOUND ? NOT_FOUND : ERROR;
+            return switch (archive.kind()) {
+                case NOT_FOUND -> NOT_FOUND;
+                case NOT_AN_IMAGE -> NOT_AN_IMAGE;
+                case INVALID -> ERROR;
+            };
         }
         return ERROR;
     }

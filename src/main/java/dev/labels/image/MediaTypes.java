@@ -75,6 +75,19 @@ public final class MediaTypes {
         return DOCKER_SCHEMA1.equals(mediaType) || DOCKER_SCHEMA1_SIGNED.equals(mediaType);
     }
 
+    /**
+     * Whether a config of this media type makes its manifest an image's: OCI's image config or Docker's container
+     * config, in either kind of manifest (an OCI manifest with a Docker config is a "mixed" image, which Docker
+     * and containerd run), or a type that says nothing: none, or a generic one such as
+     * {@code application/octet-stream}, which {@code docker push} wrote in Docker 1.10 and 1.11
+     * (distribution#1621) and Docker Hub still serves. Any other type is an artifact's (Helm's
+     * {@code application/vnd.cncf.helm.config.v1+json}, OCI's empty {@code application/vnd.oci.empty.v1+json}).
+     */
+    public static boolean isImageConfig(String configMediaType) {
+        String bare = base(configMediaType);
+        return OCI_CONFIG.equals(bare) || DOCKER_CONFIG.equals(bare) || isGeneric(bare);
+    }
+
     /** True for the content types that carry no information (see {@link #base}). */
     static boolean isGeneric(String bareType) {
         return bareType == null || GENERIC.contains(bareType);

@@ -24,7 +24,7 @@ final class ModelBinding {
     static ImageManifest manifest(JsonNode root, String mediaType) throws JsonShapeException {
         JsonNode config = JsonFields.object(root, "config");
         return new ImageManifest(mediaType, config == null ? null : descriptor(config), descriptors(root, "layers"),
-                JsonFields.textMap(root, "annotations"));
+                JsonFields.textMap(root, "annotations"), JsonFields.text(root, "artifactType"));
     }
 
     static ImageConfig imageConfig(JsonNode root) throws JsonShapeException {

@@ -8,6 +8,7 @@ import dev.labels.image.ImageIndex;
 import dev.labels.image.ImageManifest;
 import dev.labels.image.Manifest;
 import dev.labels.image.Manifests;
+import dev.labels.image.NotAnImageException;
 import dev.labels.image.Platform;
 import dev.labels.image.PlatformNotFoundException;
 import dev.labels.image.PlatformSelector;
@@ -21,9 +22,10 @@ import java.util.Map;
 
 /**
  * From a reference to an image's config: manifest (by tag or digest), platform selection when it is an
- * index, the chosen image manifest, then its config blob. Every manifest asked for by digest and every config
- * is checked against its digest, and a manifest asked for by tag against the registry's
- * {@code Docker-Content-Digest}: a registry (or a proxy) that lies gives an error, never wrong labels.
+ * index, the chosen image manifest (an artifact that is not an image stops there), then its config blob. Every
+ * manifest asked for by digest and every config is checked against its digest, and a manifest asked for by tag
+ * against the registry's {@code Docker-Content-Digest}: a registry (or a proxy) that lies gives an error, never
+ * wrong labels.
  *
  * <p>All requests for one image share one {@link Deadline} ({@code --timeout}).
  */
@@ -116,7 +118,7 @@ public final class ImageResolver {
             return new ResolvedImage(read.target(), fetched.digest(), null, platformOf(config, platform), config,
                     Map.of(), fellBack);
         }
-        ImageManifest image = (ImageManifest) manifest;
+        ImageManifest image = imageCall(readManifest, read.source(), ((ImageManifest) manifest)::requireImage);
         String configDigest = image.config().digest();
         Operation readConfig = new Operation("reading config " + configDigest, read.target());
         byte[] configBytes = fetcher.config(readConfig, read.reference(), configDigest, read.deadline(), read.source());
@@ -163,6 +165,8 @@ public final class ImageResolver {
             return call.call();
         } catch (PlatformNotFoundException e) {
             throw operation.fail(Kind.NOT_FOUND, e.getMessage(), 0, e);
+        } catch (NotAnImageException e) {
+            throw operation.fail(Kind.NOT_AN_IMAGE, e.getMessage(), 0, e);
         } catch (ImageException e) {
             // Parse errors quote the body; a registry may have put the token we sent it there.
             throw operation.fail(Kind.REGISTRY_ERROR, client.scrub(e.getMessage()) + source, 0,

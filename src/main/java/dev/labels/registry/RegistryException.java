@@ -19,6 +19,8 @@ public final class RegistryException extends Exception {
         UNAUTHORIZED,
         /** The registry asked us to slow down (429, Docker Hub's TOOMANYREQUESTS). */
         RATE_LIMITED,
+        /** The reference names an artifact that is not an image: a Helm chart, an SBOM, a signature. */
+        NOT_AN_IMAGE,
         /** The registry answered, but not with something we can use (5xx, malformed JSON, digest mismatch). */
         REGISTRY_ERROR,
         /** No usable answer at all: DNS, refused connection, TLS failure, timeout, truncated body. */

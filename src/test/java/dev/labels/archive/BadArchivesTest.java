@@ -112,19 +112,22 @@ class BadArchivesTest {
                 failure(reference));
     }
 
+    /**
+     * A Docker 25+ archive is also an OCI layout, where {@code blobs/sha256/HEX} is a promise: read as a layout,
+     * a config that is not what its name says is refused (read as a docker-archive it is read: DockerArchiveTest).
+     */
     @Test
-    void aDockerConfigThatDoesNotMatchItsNameIsRefused() {
-        DockerSaveBuilder saved = new DockerSaveBuilder(DockerSaveBuilder.Style.CLASSIC);
+    void aDocker25ConfigThatIsNotWhatItsBlobNameSaysIsRefusedWhenReadAsALayout() {
+        DockerSaveBuilder saved = new DockerSaveBuilder(DockerSaveBuilder.Style.DOCKER_25);
         DockerSaveBuilder.Saved image = saved.image(List.of("app:1"), FixturePlatform.LINUX_AMD64, LABELS);
         Map<String, byte[]> files = new LinkedHashMap<>(saved.files());
-        String configName = image.configDigest().substring(7) + ".json";
-        files.put(configName, "{}".getBytes(StandardCharsets.UTF_8));
-        String reference = "docker-archive:" + TestArchives.tar(temp.resolve("saved.tar"), files);
+        byte[] forged = "{\"config\":{\"Labels\":{\"a\":\"forged\"}}}".getBytes(StandardCharsets.UTF_8);
+        files.put(OciLayoutBuilder.path(image.configDigest()), forged);
+        String reference = "oci-archive:" + TestArchives.tar(temp.resolve("saved.tar"), files) + ":1";
 
-        ArchiveException e = failure(reference);
-
-        assertEquals(ArchiveException.Kind.INVALID, e.kind());
-        assertEquals(true, e.getMessage().contains("digest mismatch for config " + configName), e.getMessage());
+        assertFailure(ArchiveException.Kind.INVALID, reference, "digest mismatch for config " + image.configDigest()
+                + ": expected " + image.configDigest() + ", got " + dev.labels.image.Digests.sha256(forged),
+                failure(reference));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.testing.DockerSaveBuilder;
+import dev.labels.testing.DockerSaveBuilder.IndexListing;
 import dev.labels.testing.DockerSaveBuilder.Style;
 import dev.labels.testing.FixturePlatform;
 import dev.labels.testing.TestArchives;
@@ -133,8 +134,51 @@ class DockerArchiveTest {
         assertEquals(APP, archives.resolve("oci-archive:" + file + ":1", null).config().labels());
     }
 
+    /**
+     * Docker 25.0.0 to 25.0.2 saved an image by ID or digest with {@code "manifests": null} in index.json
+     * (moby#47210); manifest.json, the format's own index, is whole. index.json is only a second way in.
+     */
+    @ParameterizedTest
+    @EnumSource(value = IndexListing.class, names = {"NULL", "EMPTY", "ABSENT"})
+    void aDocker25ArchiveIsReadByItsManifestJsonWhenIndexJsonListsNothing(IndexListing listing) throws Exception {
+        DockerSaveBuilder saved = new DockerSaveBuilder(Style.DOCKER_25).indexListing(listing);
+        DockerSaveBuilder.Saved image = saved.image(List.of(), FixturePlatform.LINUX_AMD64, APP);
+        String reference = "docker-archive:" + TestArchives.tar(temp.resolve("by-id.tar"), saved.files());
+
+        for (String form : List.of(reference, reference + ":@0")) {
+            ResolvedImage read = archives.resolve(form, null);
+
+            assertEquals(APP, read.config().labels(), form);
+            assertEquals(image.configDigest(), read.configDigest(), form);
+            assertNull(read.manifestDigest(), "index.json names no manifest: " + form);
+        }
+    }
+
+    /**
+     * In a docker save archive a config's file name is a name, not a promise: docker load computes the image
+     * ID from the bytes. The labels are those bytes' and the digest reported is theirs.
+     */
+    @ParameterizedTest
+    @EnumSource(Style.class)
+    void aConfigWhoseFileNameIsNotItsDigestIsReadAndReportedByTheDigestOfItsBytes(Style style) throws Exception {
+        DockerSaveBuilder saved = new DockerSaveBuilder(style);
+        DockerSaveBuilder.Saved image = saved.image(List.of("app:1"), FixturePlatform.LINUX_AMD64, APP);
+        Map<String, byte[]> files = new LinkedHashMap<>(saved.files());
+        String configName = style == Style.CLASSIC ? image.configDigest().substring(7) + ".json"
+                : "blobs/sha256/" + image.configDigest().substring(7);
+        byte[] other = TestImages.config("linux", "amd64", ALPINE);
+        files.put(configName, other);
+        String reference = "docker-archive:" + TestArchives.tar(temp.resolve("renamed.tar"), files);
+
+        ResolvedImage read = archives.resolve(reference, null);
+
+        assertEquals(ALPINE, read.config().labels());
+        assertEquals(dev.labels.image.Digests.sha256(other), read.configDigest());
+        assertNull(read.manifestDigest(), "no manifest in the archive names these bytes");
+    }
+
     @Test
-    void configsNamedByOtherWritersAreReadAndVerifiedWhenTheNameSaysTheDigest() throws Exception {
+    void configsNamedByOtherWritersAreRead() throws Exception {
         byte[] config = TestImages.config("linux", "amd64", APP);
         String hex = dev.labels.image.Digests.sha256(config).substring(7);
         for (String name : List.of("config.json", "sha256:" + hex)) { // Jib; go-containerregistry (kaniko, crane)

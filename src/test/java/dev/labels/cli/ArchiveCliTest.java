@@ -97,6 +97,34 @@ class ArchiveCliTest {
         assertTrue(records.get(2).path("error").path("message").asText().contains("not an OCI image layout"));
     }
 
+    /**
+     * What Docker 25.0.0 to 25.0.2 wrote for {@code docker save IMAGE_ID} ("manifests": null in index.json),
+     * with a config that is not what its file name says: the labels of the config manifest.json names, and
+     * --full reports the digest of those bytes.
+     */
+    @Test
+    void aDocker25SaveByIdIsReadAndFullReportsTheDigestOfTheConfigRead() throws Exception {
+        DockerSaveBuilder saved = new DockerSaveBuilder(DockerSaveBuilder.Style.DOCKER_25)
+                .indexListing(DockerSaveBuilder.IndexListing.NULL);
+        DockerSaveBuilder.Saved image = saved.image(List.of(), FixturePlatform.LINUX_AMD64, LABELS);
+        Path plain = TestArchives.tar(temp.resolve("by-id.tar"), saved.files());
+        Map<String, byte[]> files = new LinkedHashMap<>(saved.files());
+        byte[] rewritten = dev.labels.testing.TestImages.config("linux", "amd64", Map.of("rewritten", "yes"));
+        files.put(OciLayoutBuilder.path(image.configDigest()), rewritten);
+        Path renamed = TestArchives.tar(temp.resolve("renamed.tar"), files);
+
+        CliRun byId = CliRun.run("inspect", "docker-archive:" + plain);
+        CliRun full = CliRun.run("inspect", "--full", "docker-archive:" + renamed);
+
+        assertEquals(0, byId.exitCode(), byId::toString);
+        assertEquals(LABELS, byId.labels());
+        assertEquals(0, full.exitCode(), full::toString);
+        JsonNode record = JSON.readTree(full.stdout());
+        assertEquals(Map.of("rewritten", "yes"), JSON.convertValue(record.get("labels"), Map.class));
+        assertEquals(dev.labels.image.Digests.sha256(rewritten), record.get("configDigest").asText());
+        assertEquals("", full.stderr());
+    }
+
     @Test
     void aPlatformFallbackIsAnnouncedOnStderr() {
         OciLayoutBuilder layout = new OciLayoutBuilder();

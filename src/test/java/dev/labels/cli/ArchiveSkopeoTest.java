@@ -2,10 +2,13 @@ package dev.labels.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.labels.testing.DockerSaveBuilder;
 import dev.labels.testing.DockerSaveBuilder.Style;
+import dev.labels.testing.FixtureImage;
 import dev.labels.testing.FixturePlatform;
 import dev.labels.testing.Fixtures;
+import dev.labels.testing.LocalRegistry;
 import dev.labels.testing.OciLayoutBuilder;
 import dev.labels.testing.Skopeo;
 import dev.labels.testing.TestArchives;
@@ -125,6 +128,25 @@ class ArchiveSkopeoTest {
 
         assertEquals(0, labels.exitCode(), labels::toString);
         assertEquals(Skopeo.localLabels("docker-archive:" + plain, null), labels.labels());
+    }
+
+    /**
+     * A docker-archive skopeo itself writes from an image in the test registry: the labels pushed, and the digest
+     * of the config bytes (which skopeo names the file after) is the config digest the registry holds.
+     */
+    @Test
+    void aDockerArchiveSkopeoWroteFromTheRegistry() throws Exception {
+        try (LocalRegistry registry = LocalRegistry.start(LocalRegistry.Mode.ANONYMOUS)) {
+            FixtureImage pushed = Fixtures.push(registry, Fixtures.PUBLIC).dockerV2();
+            Path tar = temp.resolve("copied.tar");
+            Skopeo.copy("docker://" + registry.host() + "/" + pushed.reference(), "docker-archive:" + tar + ":app:1");
+
+            assertSameLabels("docker-archive:" + tar, pushed.labels(), null);
+            CliRun full = CliRun.run("inspect", "--full", "docker-archive:" + tar + ":app:1");
+            assertEquals(0, full.exitCode(), full::toString);
+            assertEquals(pushed.single().configDigest(),
+                    new ObjectMapper().readTree(full.stdout()).get("configDigest").asText());
+        }
     }
 
     @Test

@@ -27,6 +27,13 @@ public final class DockerSaveBuilder {
 
     public enum Style { CLASSIC, DOCKER_25 }
 
+    /**
+     * What a {@link Style#DOCKER_25} index.json says of the saved images: it lists them (Docker 25.0.3 and later),
+     * or, as Docker 25.0.0 to 25.0.2 wrote it for an image saved by ID or digest (moby#47210), has
+     * {@code "manifests": null}; or an empty array, or no "manifests" at all.
+     */
+    public enum IndexListing { LISTED, NULL, EMPTY, ABSENT }
+
     /** One saved image: what a reader must report for it. */
     public record Saved(String configDigest, String manifestDigest, Map<String, String> labels) {
     }
@@ -37,8 +44,16 @@ public final class DockerSaveBuilder {
     private final List<ObjectNode> indexEntries = new ArrayList<>();
     private final ObjectNode repositories = JSON.createObjectNode();
 
+    private IndexListing indexListing = IndexListing.LISTED;
+
     public DockerSaveBuilder(Style style) {
         this.style = style;
+    }
+
+    /** How index.json lists the images; see {@link IndexListing}. */
+    public DockerSaveBuilder indexListing(IndexListing listing) {
+        this.indexListing = listing;
+        return this;
     }
 
     /** Saves one image under {@code repoTags} (as Docker writes them, e.g. {@code app:1}; may be empty). */
@@ -79,8 +94,12 @@ public final class DockerSaveBuilder {
             }
             entry.put("Config", OciLayoutBuilder.path(configDigest));
         }
-        ArrayNode tags = entry.putArray("RepoTags");
-        repoTags.forEach(tags::add);
+        if (repoTags.isEmpty()) {
+            entry.putNull("RepoTags"); // Go's nil slice: what Docker writes for an image saved by ID
+        } else {
+            ArrayNode tags = entry.putArray("RepoTags");
+            repoTags.forEach(tags::add);
+        }
         entry.putArray("Layers").add(layerPath);
         for (String repoTag : repoTags) {
             int colon = repoTag.lastIndexOf(':');
@@ -96,12 +115,27 @@ public final class DockerSaveBuilder {
     public Map<String, byte[]> files() {
         Map<String, byte[]> files = new LinkedHashMap<>(content);
         if (style == Style.DOCKER_25) {
-            files.put("index.json", FixtureContent.index(FixtureMediaTypes.OCI_INDEX, indexEntries));
+            files.put("index.json", indexJson());
             files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
         }
         files.put("manifest.json", FixtureContent.bytes(manifestJson));
         files.put("repositories", FixtureContent.bytes(repositories));
         return files;
+    }
+
+    private byte[] indexJson() {
+        if (indexListing == IndexListing.LISTED) {
+            return FixtureContent.index(FixtureMediaTypes.OCI_INDEX, indexEntries);
+        }
+        ObjectNode index = JSON.createObjectNode();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", FixtureMediaTypes.OCI_INDEX);
+        switch (indexListing) {
+            case NULL -> index.putNull("manifests");
+            case EMPTY -> index.putArray("manifests");
+            default -> { }
+        }
+        return FixtureContent.bytes(index);
     }
 
     /** Docker's annotation value: the fully qualified name, docker.io/library/ included. */

@@ -65,6 +65,18 @@ public final class OciLayoutBuilder {
         return images;
     }
 
+    /** A manifest of {@code shape} (an artifact, or an image of an unusual kind), tagged {@code tag}. */
+    public ManifestShape.Built add(String tag, ManifestShape shape) {
+        ManifestShape.Built built = shape.build();
+        built.blobs().values().forEach(this::blob);
+        blob(built.manifest());
+        ObjectNode entry = FixtureContent.indexEntry(new Descriptor(shape.manifestType(), built.digest(),
+                built.manifest().length), FixturePlatform.LINUX_AMD64, Map.of(REF_NAME, tag));
+        entry.remove("platform");
+        entries.add(entry);
+        return built;
+    }
+
     /** Adds (or replaces) a blob as is, e.g. to corrupt one. Returns its digest. */
     public String blob(byte[] content) {
         String digest = FixturePusher.sha256(content);

@@ -110,7 +110,7 @@ public final class Skopeo {
     }
 
     private static Result inspect(String registryHost, String reference, Options options, List<String> extra) {
-        return run((home, authFile) -> {
+        return run("inspect", (home, authFile) -> {
             List<String> args = new ArrayList<>(List.of("--no-tags", "--tls-verify=false", "--authfile", authFile.toString()));
             if (options.username() != null) {
                 args.add("--creds");
@@ -151,11 +151,25 @@ public final class Skopeo {
 
     /** Runs {@code skopeo inspect IMAGE} for a local transport, without judging the outcome. */
     public static Result inspectLocal(String image, FixturePlatform platform) {
-        return run((home, authFile) -> {
+        return run("inspect", (home, authFile) -> {
             List<String> args = new ArrayList<>(platformArguments(platform));
             args.add(image);
             return args;
         });
+    }
+
+    /**
+     * {@code skopeo copy SOURCE DESTINATION}, anonymously, for files written by skopeo itself: {@code docker://}
+     * sources on a plain-HTTP test registry, {@code oci:} or {@code oci-archive:} destinations. No signature
+     * policy applies (the machine's own policy.json must not decide a test). Fails if skopeo fails.
+     */
+    public static void copy(String source, String destination) {
+        Result result = run("copy", (home, authFile) -> List.of("--insecure-policy", "--src-tls-verify=false",
+                "--src-no-creds", source, destination));
+        if (!result.succeeded()) {
+            throw new AssertionError("skopeo copy " + source + " " + destination + " failed with exit code "
+                    + result.exitCode() + ": " + result.stderr().strip());
+        }
     }
 
     private static List<String> platformArguments(FixturePlatform platform) {
@@ -170,13 +184,13 @@ public final class Skopeo {
         return args;
     }
 
-    /** The arguments after {@code skopeo inspect}, given the run's private home folder and auth file. */
+    /** The arguments after {@code skopeo SUBCOMMAND}, given the run's private home folder and auth file. */
     @FunctionalInterface
     private interface Arguments {
         List<String> in(Path home, Path authFile);
     }
 
-    private static Result run(Arguments arguments) {
+    private static Result run(String subcommand, Arguments arguments) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: the integration tests use skopeo as their oracle. "
                     + "Install it with: apt-get install -y skopeo");
@@ -188,7 +202,7 @@ public final class Skopeo {
             // An empty file is not valid JSON to skopeo; an empty auths object is "no saved logins".
             Files.writeString(authFile, "{\"auths\":{}}\n");
             Files.writeString(registriesConf, "");
-            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "inspect"));
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), subcommand));
             command.addAll(arguments.in(home, authFile));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("HOME", home.toString());
