@@ -166,7 +166,13 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
             }
             parent.out().print((value == null ? defaultValue : value) + "\n");
         } else {
-            parent.out().print(SingleImagePrinter.render(record, outputOptions.output, outputOptions, full));
+            SingleImagePrinter.Rendered rendered = SingleImagePrinter.render(record, outputOptions.output,
+                    outputOptions, full);
+            parent.out().print(rendered.text());
+            parent.out().flush();
+            if (rendered.failure() != null) {
+                throw rendered.failure();
+            }
         }
         parent.out().flush();
         return ExitCodes.OK;
