@@ -1,23 +1,26 @@
 package dev.labels.cli;
 
+import dev.labels.text.SafeText;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
  * Turns every failure into one line on stderr, {@code labels: <what failed>}, and its exit code (see
- * {@link ExitCodes}). Stack traces only with {@code --debug}: users see a message, not our internals.
+ * {@link ExitCodes}). Stack traces only with {@code --debug}: users see a message, not our internals. Every
+ * message goes through {@link SafeText#line}, since most quote what a registry, a label or the command line
+ * said.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        err.println("labels: " + ExitCodes.message(error));
+        err.println("labels: " + SafeText.line(ExitCodes.message(error)));
         if (LoggingOptions.debugRequested(parseResult)) {
-            StringWriter trace = new StringWriter();
-            error.printStackTrace(new PrintWriter(trace));
-            err.print(trace);
+            printStackTrace(error, err);
         } else if (error instanceof UsageException) {
             err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         } else if (ExitCodes.message(error).startsWith("internal error")) {
@@ -31,11 +34,27 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(CommandLine.ParameterException error, String[] args) {
         CommandLine command = error.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("labels: " + withoutSecrets(error, args));
+        err.println("labels: " + SafeText.line(withoutSecrets(error, args)));
         CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
         err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * The trace of {@code --debug}, each exception of the cause chain on one escaped line (its message is foreign
+     * text as often as not), followed by its frames.
+     */
+    private static void printStackTrace(Throwable error, PrintWriter err) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        String prefix = "";
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            err.println(prefix + SafeText.line(t.toString()));
+            for (StackTraceElement frame : t.getStackTrace()) {
+                err.println("\tat " + frame);
+            }
+            prefix = "Caused by: ";
+        }
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.labels.image.Platform;
 import dev.labels.labels.ImageRecord;
 import dev.labels.labels.LabelSelector;
 import dev.labels.labels.Requirement;
-import dev.labels.labels.VisibleText;
 import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,11 +162,17 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
         if (get != null) {
             String value = record.labels().get(get);
             if (value == null && defaultValue == null) {
-                throw new LabelCheckException(record.resolved() + " has no label \"" + VisibleText.of(get) + "\"");
+                throw new LabelCheckException(record.resolved() + " has no label \"" + get + "\"");
             }
             parent.out().print((value == null ? defaultValue : value) + "\n");
         } else {
-            parent.out().print(SingleImagePrinter.render(record, outputOptions.output, outputOptions, full));
+            SingleImagePrinter.Rendered rendered = SingleImagePrinter.render(record, outputOptions.output,
+                    outputOptions, full);
+            parent.out().print(rendered.text());
+            parent.out().flush();
+            if (rendered.failure() != null) {
+                throw rendered.failure();
+            }
         }
         parent.out().flush();
         return ExitCodes.OK;

@@ -9,6 +9,7 @@ import dev.labels.registry.RegistryClient;
 import dev.labels.source.ImageSource;
 import dev.labels.source.RegistrySource;
 import dev.labels.source.Sources;
+import dev.labels.text.SafeText;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -130,10 +131,11 @@ final class LabelsCommand extends StandardOptions {
         return Progress.of(stderrIsTerminal, err(), total);
     }
 
+    /** One line on stderr; the message is escaped here, as it often quotes what an image or registry said. */
     void warn(String message) {
         PrintWriter err = err();
         synchronized (err) {
-            err.println("labels: warning: " + message);
+            err.println("labels: warning: " + SafeText.line(message));
             err.flush();
         }
     }

@@ -15,7 +15,9 @@ final class OutputOptions {
         declareFormat(model, "json, ndjson, env, properties or table. Default: the labels object for one image, "
                 + "ndjson records for several. env and properties take one image only.");
         model.option("--env-prefix").label("PFX")
-                .description("With -o env: prepend PFX to every variable name (e.g. LABEL_).")
+                .description("With -o env: prepend PFX to every variable name (e.g. LABEL_). Without it, labels "
+                        + "that would set a variable the shell or other programs act on (PATH, PS4, LD_*, ...) are "
+                        + "left out, named on stderr, and the exit code is 2.")
                 .value(String.class, () -> envPrefix, value -> envPrefix = value);
     }
 

@@ -3,6 +3,7 @@ package dev.labels.cli;
 import dev.labels.labels.ImageRecord;
 import dev.labels.labels.JsonWriter;
 import dev.labels.labels.TableWriter;
+import dev.labels.text.SafeText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,9 @@ final class RecordPrinter {
     private void addRows(ImageRecord record) {
         String platform = record.platform() == null ? "" : record.platform();
         if (record.failed()) {
-            table.add(record.reference(), platform, "(error)", record.error().code() + ": " + record.error().message());
+            // Bounded and redacted like every diagnostic; the table escapes its cells itself.
+            table.add(record.reference(), platform, "(error)",
+                    record.error().code() + ": " + SafeText.bounded(record.error().message()));
             return;
         }
         if (record.labels().isEmpty()) {

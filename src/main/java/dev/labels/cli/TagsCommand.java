@@ -5,6 +5,7 @@ import dev.labels.labels.JsonWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.Operation;
 import dev.labels.registry.RegistryClient;
+import dev.labels.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,7 +51,8 @@ final class TagsCommand extends StandardOptions implements Callable<Integer> {
             if (output == TagFormat.json) {
                 parent.out().print(new JsonWriter(false).write(tags));
             } else {
-                tags.forEach(parent.out()::println);
+                // The lister refuses any tag outside the tag grammar; escaping keeps the line rule in one place.
+                tags.forEach(tag -> parent.out().println(SafeText.escape(tag)));
             }
             parent.out().flush();
             return ExitCodes.OK;

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.labels.text.SafeText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -34,6 +38,7 @@ import java.util.Map;
 public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final CharacterEscapes TERMINAL_SAFE = new TerminalSafeEscapes();
 
     private Json() {
     }
@@ -91,6 +96,7 @@ public final class Json {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.setPrettyPrinter(pretty);
+            generator.setCharacterEscapes(TERMINAL_SAFE);
             writeValue(generator, value);
         } catch (IOException e) {
             // A StringWriter does no I/O.
@@ -208,6 +214,32 @@ public final class Json {
             out.writeBoolean(node.booleanValue());
         } else {
             out.writeNull();
+        }
+    }
+
+    /**
+     * JSON escapes control characters below U+0020 only. Output that reaches a terminal (jq, a CI log) must not
+     * carry the other characters a terminal acts on either: DEL, C1 controls, bidi controls and U+2028/2029 are
+     * written as {@code \}{@code uXXXX} too ({@link SafeText#needsEscape}), which every JSON reader decodes to the
+     * same string, so values still read back exactly.
+     */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return c > 0x7f && c <= 0xffff && SafeText.needsEscape((char) c)
+                    ? new SerializedString(String.format("\\u%04X", c)) : null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.labels.labels;
 
 import dev.labels.image.ResolvedImage;
+import dev.labels.text.SafeText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,10 @@ public record ImageRecord(String reference, String resolved, String digest, Stri
                           SortedMap<String, String> labels, Error error, List<String> missing,
                           Map<String, Object> details) {
 
-    /** Why an image has no record of labels: a stable code scripts can switch on, and the message. */
+    /**
+     * Why an image has no record of labels: a stable code scripts can switch on, and the message as the failure
+     * said it (escaped where it is printed).
+     */
     public record Error(String code, String message) {
     }
 
@@ -70,7 +74,8 @@ public record ImageRecord(String reference, String resolved, String digest, Stri
         if (error != null) {
             Map<String, String> e = new LinkedHashMap<>();
             e.put("code", error.code());
-            e.put("message", error.message());
+            // Escaped like every diagnostic: jq -r prints a JSON string raw, controls and all.
+            e.put("message", SafeText.line(error.message()));
             json.put("error", e);
             return json;
         }

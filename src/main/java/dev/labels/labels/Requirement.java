@@ -19,15 +19,17 @@ public record Requirement(String text, String key, String value) {
                 : new Requirement(text, text.substring(0, equals), text.substring(equals + 1));
     }
 
-    /** Why {@code labels} do not meet this requirement, or null when they do. */
+    /**
+     * Why {@code labels} do not meet this requirement, or null when they do. The key and values are quoted as
+     * they are: the message is escaped where it is printed.
+     */
     public String unmetBy(Map<String, String> labels) {
         String actual = labels.get(key);
         if (actual == null) {
-            return "\"" + VisibleText.of(key) + "\" is missing";
+            return "\"" + key + "\" is missing";
         }
         if (value != null && !value.equals(actual)) {
-            return "\"" + VisibleText.of(key) + "\" is \"" + VisibleText.of(actual) + "\", not \""
-                    + VisibleText.of(value) + "\"";
+            return "\"" + key + "\" is \"" + actual + "\", not \"" + value + "\"";
         }
         return null;
     }

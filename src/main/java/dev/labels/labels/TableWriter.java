@@ -1,11 +1,12 @@
 package dev.labels.labels;
 
+import dev.labels.text.SafeText;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Aligned columns for people at a terminal: a header row, then one row per entry, columns two spaces apart,
- * the last column not padded. Every cell goes through {@link VisibleText}, so no control character reaches the
+ * the last column not padded. Every cell goes through {@link SafeText#escape}, so no control character reaches the
  * terminal and every row is one line. Widths count characters (code points), not terminal cells: wide CJK
  * characters and emoji can shift a row, which is acceptable for reading and never for parsing (use json).
  */
@@ -25,7 +26,7 @@ public final class TableWriter {
         }
         List<String> row = new ArrayList<>();
         for (String cell : cells) {
-            row.add(VisibleText.of(cell == null ? "" : cell));
+            row.add(SafeText.escape(cell == null ? "" : cell));
         }
         rows.add(row);
         return this;

@@ -53,6 +53,14 @@ public record ImageReference(String registry, String repository, String tag, Str
         return ReferenceParser.parse(text);
     }
 
+    /**
+     * Whether {@code text} is a tag by the distribution spec's grammar,
+     * {@code [a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}}: what a registry may list, and all a tag may hold.
+     */
+    public static boolean isTag(String text) {
+        return Tags.valid(text);
+    }
+
     /** Digest when present, else tag: what goes in {@code /v2/<repository>/manifests/<identifier>}. */
     public String identifier() {
         return digest != null ? digest : tag;

@@ -13,6 +13,10 @@ final class Tags {
     private Tags() {
     }
 
+    static boolean valid(String tag) {
+        return TAG.matcher(tag).matches();
+    }
+
     static void check(String input, String tag) throws InvalidReferenceException {
         if (tag.length() > MAX_LENGTH) {
             throw new InvalidReferenceException(input,

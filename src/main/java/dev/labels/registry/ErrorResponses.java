@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import okhttp3.Response;
 
 /**
@@ -22,6 +23,9 @@ import okhttp3.Response;
 final class ErrorResponses {
     private static final Set<String> NOT_FOUND_CODES = Set.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN", "BLOB_UNKNOWN");
     private static final String RATE_LIMIT_CODE = "TOOMANYREQUESTS";
+    /** How much of an error text goes into a message. */
+    private static final int EXCERPT_CHARS = 300;
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
 
     private ErrorResponses() {
     }
@@ -56,13 +60,14 @@ final class ErrorResponses {
             text = "";
         }
         // Before anything is cut or parsed: a registry that quotes the token it refused must not get it printed.
-        text = Sanitizer.redact(text, response.request().header("Authorization"));
+        text = SentSecrets.scrub(text, response.request().header("Authorization"));
         String fromJson = fromErrorDocument(text, codes);
         if (fromJson != null) {
             return fromJson;
         }
+        // The reason phrase is the registry's text too: it is escaped with the rest where the message is printed.
         String status = "HTTP " + response.code() + (response.message().isEmpty() ? "" : " " + response.message());
-        return text.isBlank() ? status : status + ": " + Sanitizer.clean(text);
+        return text.isBlank() ? status : status + ": " + excerpt(text);
     }
 
     private static String fromErrorDocument(String text, List<String> codes) {
@@ -80,8 +85,17 @@ final class ErrorResponses {
             String code = error.path("code").asText("");
             String message = error.path("message").asText("");
             codes.add(code);
-            parts.add(Sanitizer.clean(code.isEmpty() ? message : message.isEmpty() ? code : code + ": " + message));
+            parts.add(excerpt(code.isEmpty() ? message : message.isEmpty() ? code : code + ": " + message));
         }
         return String.join("; ", parts);
+    }
+
+    /**
+     * The start of an error text, on one line: an HTML error page is mostly markup and line breaks, and the
+     * first few hundred characters say what went wrong. Controls are left to the printing, which escapes them.
+     */
+    static String excerpt(String text) {
+        String flat = WHITESPACE.matcher(text).replaceAll(" ").strip();
+        return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "...";
     }
 }

@@ -1,5 +1,6 @@
 package dev.labels.registry;
 
+import dev.labels.text.UrlRedaction;
 import okhttp3.HttpUrl;
 
 /**
@@ -21,7 +22,7 @@ public record Mirror(String registry, String url) {
         String registry = text.substring(0, eq).strip();
         String url = text.substring(eq + 1).strip();
         if (HttpUrl.parse(url) == null) {
-            throw new IllegalArgumentException("mirror URL \"" + url + "\" is not an http:// or https:// URL");
+            throw new IllegalArgumentException("mirror URL \"" + UrlRedaction.redact(url) + "\" is not an http:// or https:// URL");
         }
         return new Mirror(dev.labels.registry.auth.RegistryHosts.canonical(registry), url);
     }

@@ -7,6 +7,7 @@ import dev.labels.registry.auth.TokenHttp;
 import dev.labels.registry.auth.Challenge;
 import dev.labels.registry.tls.TlsException;
 import dev.labels.registry.tls.TlsFiles;
+import dev.labels.text.UrlRedaction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,6 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends one registry request: tries the registry's endpoints in order (mirrors first), authorizes, retries
@@ -33,14 +32,6 @@ import org.slf4j.LoggerFactory;
  * were made.
  */
 final class RegistryTransport {
-    /**
-     * Made on first use, that is only with -v: a run without it never sets slf4j up (some 40 classes and a
-     * service lookup in the jar).
-     */
-    private static final class Log {
-        static final Logger HTTP = LoggerFactory.getLogger("labels.http");
-    }
-
     private final TlsClients clients;
     private final Endpoints endpoints;
     private final Authorizer authorizer;
@@ -92,10 +83,11 @@ final class RegistryTransport {
                 if (e.kind() == Kind.NETWORK) {
                     endpoints.markUnreachable(endpoint);
                 }
+                String mirror = UrlRedaction.redact(endpoint.base().toString());
                 if (verbose) {
-                    Log.HTTP.debug("mirror {} failed, trying the next endpoint: {}", endpoint.base(), e.detail());
+                    HttpLog.debug("mirror {} failed, trying the next endpoint: {}", mirror, e.detail());
                 }
-                mirrorFailures.add(endpoint.base() + ": " + e.detail());
+                mirrorFailures.add(mirror + ": " + e.detail());
             }
         }
     }
@@ -262,7 +254,8 @@ final class RegistryTransport {
     /** A loopback registry refused the plain-HTTP probe, so HTTPS; -v says so. */
     private Endpoint speaksTls(Endpoint probed, String answer) {
         if (verbose) {
-            Log.HTTP.debug("{} does not answer plain HTTP ({}); using HTTPS", probed.overPlainHttp().base(), answer);
+            HttpLog.debug("{} does not answer plain HTTP ({}); using HTTPS",
+                    UrlRedaction.redact(probed.overPlainHttp().base().toString()), answer);
         }
         return endpoints.settleOnTls(probed);
     }
@@ -270,8 +263,8 @@ final class RegistryTransport {
     /** --insecure registries, and loopback ones that refused plain HTTP: HTTPS failed, so plain HTTP; -v says so. */
     private Endpoint fallBack(Endpoint endpoint, IOException cause) {
         if (verbose) {
-            Log.HTTP.debug("{} does not answer over TLS ({}); using plain HTTP", endpoint.base(),
-                    cause.getClass().getSimpleName());
+            HttpLog.debug("{} does not answer over TLS ({}); using plain HTTP",
+                    UrlRedaction.redact(endpoint.base().toString()), cause.getClass().getSimpleName());
         }
         return endpoints.fallBackToPlainHttp(endpoint);
     }

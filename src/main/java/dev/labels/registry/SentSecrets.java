@@ -1,5 +1,7 @@
 package dev.labels.registry;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,9 +22,42 @@ final class SentSecrets {
     String scrub(String text) {
         String out = text;
         for (String authorization : sent) {
-            out = Sanitizer.redact(out, authorization);
+            out = scrub(out, authorization);
         }
         return out;
+    }
+
+    /**
+     * Removes the secret of an Authorization value from text a registry sent back: a registry that quotes the
+     * token or credentials it refused ("invalid token: eyJ...") must not get them printed on a CI log.
+     * For Basic, the decoded user:password and the password alone go too.
+     *
+     * @param authorization the header value we sent, or null
+     */
+    static String scrub(String text, String authorization) {
+        if (text == null || authorization == null) {
+            return text;
+        }
+        int space = authorization.indexOf(' ');
+        String credential = authorization.substring(space + 1).strip();
+        String out = replace(text, credential);
+        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(credential), StandardCharsets.UTF_8);
+                out = replace(out, decoded);
+                int colon = decoded.indexOf(':');
+                if (colon >= 0) {
+                    out = replace(out, decoded.substring(colon + 1));
+                }
+            } catch (IllegalArgumentException e) {
+                // Not base64: only the value as sent can appear, and it is gone already.
+            }
+        }
+        return out;
+    }
+
+    private static String replace(String text, String secret) {
+        return secret.isEmpty() ? text : text.replace(secret, "<redacted>");
     }
 
     /** Whether any message in an exception's cause chain holds a secret (so the chain must not be printed). */

@@ -1,6 +1,7 @@
 package dev.labels.registry;
 
 import dev.labels.json.Json;
+import dev.labels.reference.ImageReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.http.BoundedBody;
@@ -70,11 +71,21 @@ final class TagLister {
         if (!tags.isArray()) {
             throw operation.fail(Kind.REGISTRY_ERROR, "the tag list has no \"tags\" array");
         }
-        tags.forEach(tag -> {
-            if (tag.isTextual()) {
-                out.add(tag.asText());
+        for (JsonNode tag : tags) {
+            if (!tag.isTextual()) {
+                throw operation.fail(Kind.REGISTRY_ERROR, "the tag list holds " + tag.getNodeType().name()
+                        .toLowerCase(java.util.Locale.ROOT) + " where a tag belongs", response.code(), null);
             }
-        });
+            // A name outside the grammar is not a tag this registry can serve: a newline forges another line of
+            // output, and "1@sha256:..." or "1:x" would make list read another image than the one listed.
+            // The whole listing is refused rather than cut: a script must not act on part of a list.
+            if (!ImageReference.isTag(tag.asText())) {
+                throw operation.fail(Kind.REGISTRY_ERROR, "the registry listed \"" + tag.asText() + "\", which is "
+                        + "not a valid tag (a letter, digit or _, then up to 127 letters, digits, _, . or -)",
+                        response.code(), null);
+            }
+            out.add(tag.asText());
+        }
         return out;
     }
 

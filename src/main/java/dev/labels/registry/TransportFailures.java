@@ -4,10 +4,12 @@ import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.tls.TlsFiles;
+import dev.labels.text.UrlRedaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /**
@@ -31,8 +33,10 @@ final class TransportFailures {
         if (response.isRedirect()) {
             // OkHttp follows redirects itself except those that change scheme (followSslRedirects(false)).
             String location = response.header("Location", "");
+            HttpUrl target = response.request().url().resolve(location);
+            String shown = UrlRedaction.redact(target == null ? location : target.toString());
             return operation.fail(Kind.REGISTRY_ERROR, "refused redirect from " + response.request().url().scheme()
-                    + " to " + Sanitizer.clean(sentSecrets.scrub(RequestLogger.redactLocation(location)))
+                    + " to " + sentSecrets.scrub(shown)
                     + " (a redirect must not change scheme: an HTTPS registry must not send us to plain HTTP)",
                     response.code(), null);
         }

@@ -138,6 +138,81 @@ class FormatsCliTest {
         assertTrue(run.stderr().contains("both become APP_CPU"), run.stderr());
     }
 
+    /** Labels that name variables the shell, the loader and git act on, with values that act if they are set. */
+    private static final Map<String, String> HIJACKING = Map.of(
+            "ps4", "$(touch " + TrickyLabels.PWNED + ")+ ", "path", "/nonexistent", "bash.env", "/tmp/evil-bash-env",
+            "ld.preload", "/tmp/evil.so", "git.ssh.command", "touch " + TrickyLabels.PWNED, "team", "dodo");
+
+    /** What a bash -x that evaluates {@code env} then has in PATH, PS4, BASH_ENV, LD_PRELOAD and GIT_SSH_COMMAND. */
+    private Bash.Result tracedEval(Path env) {
+        return Bash.run(temp, "set -x; eval \"$(cat \"$1\")\"; true; printf '%s\\0' \"$PATH\" \"$PS4\" "
+                + "\"${BASH_ENV-unset}\" \"${LD_PRELOAD-unset}\" \"${GIT_SSH_COMMAND-unset}\" \"${TEAM-unset}\"",
+                env.toString());
+    }
+
+    @Test
+    void envLeavesOutLabelsNamedLikeShellVariablesReportsEachAndABashTraceKeepsItsOwn() throws Exception {
+        String ref = push("1", HIJACKING);
+
+        CliRun run = run("inspect", ref, "-o", "env");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("TEAM='dodo'\n", run.stdout(), "the safe labels are still printed");
+        for (String key : List.of("ps4\" (PS4)", "path\" (PATH)", "bash.env\" (BASH_ENV)", "ld.preload\" (LD_PRELOAD)",
+                "git.ssh.command\" (GIT_SSH_COMMAND)")) {
+            assertTrue(run.stderr().contains("\"" + key), key + " is reported: " + run.stderr());
+        }
+        assertTrue(run.stderr().contains("--env-prefix"), run.stderr());
+        assertEquals(1, run.stderr().lines().count(), run.stderr());
+
+        Bash.Result untouched = tracedEval(Files.writeString(temp.resolve("nothing.env"), ""));
+        Bash.Result traced = tracedEval(Files.write(temp.resolve("labels.env"), run.stdoutBytes()));
+
+        assertEquals(0, traced.exitCode(), traced.stderr());
+        List<String> before = Bash.nulSeparated(untouched.stdout());
+        List<String> after = Bash.nulSeparated(traced.stdout());
+        assertEquals(before.subList(0, 5), after.subList(0, 5), "PATH, PS4, BASH_ENV, LD_PRELOAD, GIT_SSH_COMMAND");
+        assertEquals("dodo", after.get(5));
+        assertFalse(Files.exists(temp.resolve(TrickyLabels.PWNED)), "PS4 was expanded by the trace");
+    }
+
+    @Test
+    void envWithAPrefixPrintsEveryLabelAndBashKeepsItsOwnVariables() throws Exception {
+        String ref = push("1", HIJACKING);
+
+        CliRun run = run("inspect", ref, "-o", "env", "--env-prefix", "LABEL_");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run::toString);
+        assertEquals(HIJACKING.size(), run.stdout().lines().filter(line -> line.startsWith("LABEL_")).count(),
+                run.stdout());
+        Bash.Result untouched = tracedEval(Files.writeString(temp.resolve("nothing.env"), ""));
+        Bash.Result traced = tracedEval(Files.write(temp.resolve("labels.env"), run.stdoutBytes()));
+        assertEquals(Bash.nulSeparated(untouched.stdout()).subList(0, 5),
+                Bash.nulSeparated(traced.stdout()).subList(0, 5));
+        assertFalse(Files.exists(temp.resolve(TrickyLabels.PWNED)));
+    }
+
+    @Test
+    void anEmptyEnvPrefixIsNoPrefix() throws Exception {
+        String ref = push("1", HIJACKING);
+
+        CliRun run = run("inspect", ref, "-o", "env", "--env-prefix", "");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("TEAM='dodo'\n", run.stdout());
+    }
+
+    @Test
+    void aPrefixThatCompletesAReservedNameWithAKeyIsRefusedToo() throws Exception {
+        String ref = push("1", Map.of("4", "$(touch " + TrickyLabels.PWNED + ")", "team", "dodo"));
+
+        CliRun run = run("inspect", ref, "-o", "env", "--env-prefix", "PS");
+
+        assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
+        assertEquals("PSTEAM='dodo'\n", run.stdout());
+        assertTrue(run.stderr().contains("\"4\" (PS4)"), run.stderr());
+    }
+
     @Test
     void envCollisionIsAvoidedByNarrowingTheSelection() throws Exception {
         String ref = push("1", Map.of("app.cpu", "1", "app-cpu", "2"));

@@ -270,4 +270,15 @@ class JsonTest {
         assertEquals("{\"a\":1}", Json.compact(object));
         assertTrue(Json.object().isEmpty(), "a new object each time");
     }
+
+    @Test
+    void writtenStringsEscapeWhatATerminalActsOnAndReadBackTheSame() throws Exception {
+        String value = "esc\u001b del\u007f csi\u009b nel\u0085 ls\u2028 ps\u2029 rlo\u202e bom\ufeff é 世界 🚀";
+
+        String written = Json.compact(java.util.Map.of("k", value));
+
+        assertEquals("{\"k\":\"esc\\u001B del\\u007F csi\\u009B nel\\u0085 ls\\u2028 ps\\u2029 rlo\\u202E "
+                + "bom\\uFEFF é 世界 🚀\"}", written);
+        assertEquals(value, Json.parse(written).path("k").asText());
+    }
 }

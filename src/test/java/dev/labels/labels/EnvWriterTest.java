@@ -49,7 +49,7 @@ class EnvWriterTest {
     void valuesAreSingleQuotedWithQuotesClosedEscapedAndReopened() throws Exception {
         SortedMap<String, String> labels = new TreeMap<>(Map.of("a", "it's $(x)", "b", ""));
 
-        assertEquals("A='it'\\''s $(x)'\nB=''\n", new EnvWriter("").write(labels));
+        assertEquals("A='it'\\''s $(x)'\nB=''\n", new EnvWriter("").write(labels).text());
     }
 
     @Test
@@ -77,6 +77,68 @@ class EnvWriterTest {
         assertTrue(error.getMessage().contains("NUL"), error.getMessage());
     }
 
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"path", "ifs", "ps1", "ps4", "bash.env", "bash_func_x%%", "env", "cdpath", "home",
+        "shell", "ld.preload", "ld_library_path", "dyld.insert.libraries", "git.ssh.command", "git.dir",
+        "git.config.count", "node.options", "java.tool.options", "_java.options", "pythonpath", "perl5opt",
+        "rubyopt", "https.proxy", "no_proxy", "ssl.cert.file", "docker.host", "xdg.config.home", "github.env",
+        "ci.api.v4.url", "editor", "pager", "ssh.askpass", "lc.all", "histfile", "prompt.command", "glibc.tunables",
+        "", ".", "uid", "PATH", "Path"})
+    void labelsNamedLikeVariablesTheShellLoaderOrToolsReadAreLeftOutAndNamed(String key) throws Exception {
+        SortedMap<String, String> labels = new TreeMap<>(Map.of(key, "$(touch pwned)", "team", "dodo"));
+
+        EnvWriter.Assignments written = new EnvWriter("").write(labels);
+
+        assertEquals("TEAM='dodo'\n", written.text());
+        assertEquals(List.of(key), written.leftOut());
+        FormatException refusal = written.refusal();
+        assertTrue(refusal.getMessage().contains("\"" + key + "\" (" + new EnvWriter("").name(key) + ")"),
+                refusal.getMessage());
+        assertTrue(refusal.getMessage().contains("--env-prefix"), "says how to get them: " + refusal.getMessage());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"team", "blaze.service.deployment.cpu", "org.opencontainers.image.title", "paths",
+        "home.page", "ps", "ps5", "shell.kind", "version", "build.id", "pathfinder", "ld", "ifs.x", "x.path"})
+    void ordinaryLabelsAreWritten(String key) throws Exception {
+        EnvWriter.Assignments written = new EnvWriter("").write(new TreeMap<>(Map.of(key, "v")));
+
+        assertEquals(List.of(), written.leftOut());
+        assertEquals(null, written.refusal());
+        assertEquals(new EnvWriter("").name(key) + "='v'\n", written.text());
+    }
+
+    @Test
+    void aPrefixPutsEveryLabelOutOfTheWay() throws Exception {
+        SortedMap<String, String> labels = new TreeMap<>(Map.of("path", "/x", "ps4", "y", "ld.preload", "z"));
+
+        EnvWriter.Assignments written = new EnvWriter("LABEL_").write(labels);
+
+        assertEquals("LABEL_LD_PRELOAD='z'\nLABEL_PATH='/x'\nLABEL_PS4='y'\n", written.text());
+        assertEquals(List.of(), written.leftOut());
+    }
+
+    @Test
+    void theWholeNameIsCheckedSoAPrefixCannotCompleteAReservedOne() throws Exception {
+        assertEquals(List.of("4"), new EnvWriter("PS").write(new TreeMap<>(Map.of("4", "x"))).leftOut());
+        assertEquals(List.of("preload"), new EnvWriter("LD_").write(new TreeMap<>(Map.of("preload", "x"))).leftOut());
+        assertEquals(List.of(""), new EnvWriter("path").write(new TreeMap<>(Map.of("", "x"))).leftOut());
+    }
+
+    @Test
+    void everyNameIsAShellNameWhateverTheKey() {
+        java.util.Random random = new java.util.Random(13);
+        for (int i = 0; i < 10_000; i++) {
+            StringBuilder key = new StringBuilder();
+            int length = random.nextInt(6);
+            for (int j = 0; j < length; j++) {
+                key.appendCodePoint(random.nextInt(4) == 0 ? random.nextInt(0x3000) : "a.-_Z9/ ".charAt(random.nextInt(8)));
+            }
+            String name = new EnvWriter("").name(key.toString());
+            assertTrue(name.matches("[A-Z_][A-Z0-9_]*"), key + " -> " + name);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"LABEL_", "x", "_", "A1_"})
     void validPrefixesStartAShellName(String prefix) {
@@ -102,7 +164,7 @@ class EnvWriterTest {
     /** Evaluates the output in bash, prints every variable NUL-separated and compares with the labels. */
     private void assertRoundTrip(SortedMap<String, String> labels, String prefix, String load) throws Exception {
         EnvWriter writer = new EnvWriter(prefix);
-        Path env = Files.writeString(temp.resolve("labels.env"), writer.write(labels), StandardCharsets.UTF_8);
+        Path env = Files.writeString(temp.resolve("labels.env"), writer.write(labels).text(), StandardCharsets.UTF_8);
         List<String> names = new ArrayList<>();
         labels.keySet().forEach(key -> names.add(writer.name(key)));
         String script = "set -eu; " + load + "; shift; for name in \"$@\"; do printf '%s\\0' \"${!name}\"; done";

@@ -2,6 +2,7 @@ package dev.labels.labels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.testing.TrickyLabels;
 import org.junit.jupiter.api.Test;
@@ -32,17 +33,10 @@ class TableWriterTest {
         assertFalse(written.contains("\r"), "no carriage return");
         assertFalse(written.contains("\u202e"), "no bidi override");
         assertEquals(TrickyLabels.VALUES.size() + 2, written.lines().count(), "one line per row, newlines escaped");
-        assertEquals("\\e[31mred\\e[0m \\e]0;title\\a", VisibleText.of(TrickyLabels.VALUES.get("ansi")));
-        assertEquals("\\u009b31mred", VisibleText.of(TrickyLabels.VALUES.get("c1.csi")));
-        assertEquals("a\\r\\nb\\rc", VisibleText.of(TrickyLabels.VALUES.get("crlf")));
-        assertEquals("abc\\u202edcba", VisibleText.of(TrickyLabels.VALUES.get("bidi")));
-    }
-
-    @Test
-    void visibleTextDoublesBackslashesSoEscapesAreUnambiguous() {
-        assertEquals("a\\\\nb", VisibleText.of("a\\nb"));
-        assertEquals("a\\nb", VisibleText.of("a\nb"));
-        assertEquals("\\x00\\x7f", VisibleText.of("\0\u007f"));
-        assertEquals("Grüße, 世界 — ☃ 🚀", VisibleText.of("Grüße, 世界 — ☃ 🚀"));
+        assertTrue(written.contains(" \\e[31mred\\e[0m \\e]0;title\\a\n"), written);
+        assertTrue(written.contains("\\u009b31mred"), written);
+        assertTrue(written.contains("a\\r\\nb\\rc"), written);
+        assertTrue(written.contains("abc\\u202edcba"), written);
+        assertTrue(written.contains("C:\\\\path\\\\new"), "a backslash is doubled: " + written);
     }
 }

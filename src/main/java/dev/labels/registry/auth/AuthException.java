@@ -1,5 +1,6 @@
 package dev.labels.registry.auth;
 
+import dev.labels.text.UrlRedaction;
 import java.io.IOException;
 
 /**
@@ -38,7 +39,7 @@ public final class AuthException extends Exception {
 
     static AuthException badRealm(String realm) {
         return new AuthException(Reason.MALFORMED,
-                "the registry's token realm " + (realm == null ? "is missing" : "\"" + realm + "\" is not an http(s) URL"), null);
+                "the registry's token realm " + (realm == null ? "is missing" : "\"" + UrlRedaction.redact(realm) + "\" is not an http(s) URL"), null);
     }
 
     static AuthException malformed(String host, String detail) {
