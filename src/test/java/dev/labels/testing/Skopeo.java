@@ -110,7 +110,7 @@ public final class Skopeo {
     }
 
     private static Result inspect(String registryHost, String reference, Options options, List<String> extra) {
-        return run((home, authFile) -> {
+        return run("inspect", (home, authFile) -> {
             List<String> args = new ArrayList<>(List.of("--no-tags", "--tls-verify=false", "--authfile", authFile.toString()));
             if (options.username() != null) {
                 args.add("--creds");
@@ -151,7 +151,7 @@ public final class Skopeo {
 
     /** Runs {@code skopeo inspect IMAGE} for a local transport, without judging the outcome. */
     public static Result inspectLocal(String image, FixturePlatform platform) {
-        return run((home, authFile) -> {
+        return run("inspect", (home, authFile) -> {
             List<String> args = new ArrayList<>(platformArguments(platform));
             args.add(image);
             return args;
@@ -170,13 +170,59 @@ public final class Skopeo {
         return args;
     }
 
-    /** The arguments after {@code skopeo inspect}, given the run's private home folder and auth file. */
+    /** The arguments after {@code skopeo SUBCOMMAND}, given the run's private home folder and auth file. */
     @FunctionalInterface
     private interface Arguments {
         List<String> in(Path home, Path authFile);
     }
 
-    private static Result run(Arguments arguments) {
+    /**
+     * The image {@code source} (a local transport: {@code oci:/path:tag}) as a signed schema 1 manifest, as
+     * {@code skopeo copy --format v2s1} writes it: a JWS whose payload is the manifest, signed with a throwaway
+     * key. Fails if skopeo fails.
+     */
+    public static byte[] signedSchema1(String source) {
+        Path out = TempFolders.create("labels-skopeo-v2s1-");
+        try {
+            Result result = run("copy", (home, authFile) -> List.of("--format", "v2s1", source, "dir:" + out));
+            if (!result.succeeded()) {
+                throw new AssertionError("skopeo copy --format v2s1 " + source + " failed: " + result.stderr().strip());
+            }
+            return Files.readAllBytes(out.resolve("manifest.json"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            TempFolders.deleteQuietly(out);
+        }
+    }
+
+    /**
+     * The digest skopeo gives a manifest ({@code skopeo manifest-digest}): of the bytes, or for a signed schema 1
+     * manifest of its payload without the signatures, as the registry computes it. Fails if skopeo fails.
+     */
+    public static String manifestDigest(byte[] manifest) {
+        Result result = digestManifest(manifest);
+        if (!result.succeeded()) {
+            throw new AssertionError("skopeo manifest-digest failed: " + result.stderr().strip());
+        }
+        return result.stdout().strip();
+    }
+
+    /** Runs {@code skopeo manifest-digest} and returns the outcome without judging it. */
+    public static Result digestManifest(byte[] manifest) {
+        Path folder = TempFolders.create("labels-skopeo-digest-");
+        try {
+            Path file = folder.resolve("manifest.json");
+            Files.write(file, manifest);
+            return run("manifest-digest", (home, authFile) -> List.of(file.toString()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            TempFolders.deleteQuietly(folder);
+        }
+    }
+
+    private static Result run(String subcommand, Arguments arguments) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: the integration tests use skopeo as their oracle. "
                     + "Install it with: apt-get install -y skopeo");
@@ -188,7 +234,7 @@ public final class Skopeo {
             // An empty file is not valid JSON to skopeo; an empty auths object is "no saved logins".
             Files.writeString(authFile, "{\"auths\":{}}\n");
             Files.writeString(registriesConf, "");
-            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "inspect"));
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), subcommand));
             command.addAll(arguments.in(home, authFile));
             Map<String, String> env = new LinkedHashMap<>();
             env.put("HOME", home.toString());
