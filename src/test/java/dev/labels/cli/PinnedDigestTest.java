@@ -198,4 +198,26 @@ class PinnedDigestTest {
         assertEquals(LABELS, second.labels(), second::toString);
         assertEquals(requests, fake.registryRequests.size(), "the second run asked nothing");
     }
+
+    /**
+     * A layout addresses manifests by digest too, and the same rule holds: a signed schema 1 manifest is the
+     * manifest of its payload's digest (as the registry stores it), not of its bytes' digest.
+     */
+    @Test
+    void aLayoutHoldsASignedSchemaOneManifestUnderItsPayloadDigestOnly(@TempDir Path temp) {
+        String ofTheSignedBytes = TestImages.sha256(signed);
+
+        CliRun byPayload = CliRun.run("inspect", "oci:" + layoutWithSigned(temp.resolve("payload"), signedDigest));
+        CliRun byBytes = CliRun.run("inspect", "oci:" + layoutWithSigned(temp.resolve("bytes"), ofTheSignedBytes));
+
+        assertEquals(LABELS, byPayload.labels(), byPayload::toString);
+        assertDigestMismatch(byBytes);
+    }
+
+    private static Path layoutWithSigned(Path folder, String digest) {
+        String index = "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"" + SIGNED_SCHEMA1 + "\",\"digest\":\""
+                + digest + "\",\"size\":" + signed.length + "}]}";
+        return TestArchives.folder(folder, Map.of("oci-layout", TestImages.utf8("{\"imageLayoutVersion\":\"1.0.0\"}"),
+                "index.json", TestImages.utf8(index), "blobs/" + digest.replace(':', '/'), signed));
+    }
 }
