@@ -1,6 +1,6 @@
 package dev.labels.archive;
 
-import dev.labels.image.Digests;
+import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
 import java.nio.file.Files;
@@ -31,7 +31,10 @@ import java.util.regex.Pattern;
  */
 public record ArchiveReference(Transport transport, String path, String tag, String digest) {
 
-    /** The digest grammar of OCI descriptor.md: algorithm ":" encoded. Whether it is supported is checked apart. */
+    /**
+     * The shape of OCI descriptor.md's digests, which tells a digest after '@' from an '@' in a path; whether
+     * it is one labels can use is {@link DigestGrammar}'s to say.
+     */
     private static final Pattern DIGEST_SHAPE = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
 
     /** Parses a reference that starts with a {@link Transport} prefix, looking at the disk to place PATH's end. */
@@ -49,9 +52,9 @@ public record ArchiveReference(Transport transport, String path, String tag, Str
         if (at >= 0 && DIGEST_SHAPE.matcher(rest.substring(at + 1)).matches()) {
             digest = rest.substring(at + 1);
             rest = rest.substring(0, at);
-            if (!Digests.isSupported(digest)) {
-                throw new InvalidReferenceException(text, "invalid digest \"" + digest
-                        + "\": expected sha256:<64 hex> or sha512:<128 hex>");
+            String problem = DigestGrammar.problem(digest);
+            if (problem != null) {
+                throw new InvalidReferenceException(text, problem);
             }
             if (transport == Transport.DOCKER_ARCHIVE) {
                 throw new InvalidReferenceException(text, "docker-archive: picks an image by name, not by digest; "

@@ -3,8 +3,6 @@ package dev.labels.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.image.Descriptor;
 import dev.labels.image.ImageManifest;
-import dev.labels.image.MalformedImageException;
-import dev.labels.image.Manifests;
 import dev.labels.image.MediaTypes;
 import java.util.Map;
 
@@ -38,16 +36,9 @@ final class ManifestFinder {
             if (!MediaTypes.isImageManifest(entry.mediaType())) {
                 continue;
             }
-            String what = "manifest " + entry.digest();
-            byte[] bytes = layout.blob(entry.digest(), entry.size(), ArchiveLimits.MANIFEST_BYTES, what,
-                    ArchiveException.Kind.INVALID);
-            try {
-                if (Manifests.parse(bytes, entry.mediaType()) instanceof ImageManifest manifest
-                        && configDigest.equals(manifest.config().digest())) {
-                    return new Found(entry.digest(), manifest.annotations());
-                }
-            } catch (MalformedImageException e) {
-                throw ArchiveException.invalid(what + ": " + e.getMessage(), e);
+            if (layout.manifest(entry, ArchiveException.Kind.INVALID) instanceof ImageManifest manifest
+                    && configDigest.equals(manifest.config().digest())) {
+                return new Found(entry.digest(), manifest.annotations());
             }
         }
         return null;

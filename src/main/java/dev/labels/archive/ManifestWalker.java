@@ -6,7 +6,6 @@ import dev.labels.image.ImageIndex;
 import dev.labels.image.ImageManifest;
 import dev.labels.image.MalformedImageException;
 import dev.labels.image.Manifest;
-import dev.labels.image.Manifests;
 import dev.labels.image.MediaTypes;
 import dev.labels.image.NotAnImageException;
 import dev.labels.image.Platform;
@@ -21,7 +20,7 @@ import java.util.Map;
  * From the index.json entries a reference chose to one image's config, as registry/ImageResolver does it
  * for a registry: the manifest, platform selection when it is an index (or when index.json lists the
  * platforms itself), the chosen image manifest (an artifact that is not an image stops there), its config.
- * Every blob is verified against its digest.
+ * Every manifest and blob is verified against its digest, as {@link OciLayout} reads it.
  */
 final class ManifestWalker {
     private final OciLayout layout;
@@ -93,10 +92,7 @@ final class ManifestWalker {
     }
 
     private Manifest manifest(Descriptor descriptor, boolean userDigest) throws ArchiveException {
-        String what = "manifest " + descriptor.digest();
-        byte[] bytes = layout.blob(descriptor.digest(), descriptor.size(), ArchiveLimits.MANIFEST_BYTES, what,
-                userDigest ? ArchiveException.Kind.NOT_FOUND : ArchiveException.Kind.INVALID);
-        return image(() -> Manifests.parse(bytes, descriptor.mediaType()), what);
+        return layout.manifest(descriptor, userDigest ? ArchiveException.Kind.NOT_FOUND : ArchiveException.Kind.INVALID);
     }
 
     private static Platform platformOf(ImageConfig config, Platform selected) {

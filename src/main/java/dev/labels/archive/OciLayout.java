@@ -1,13 +1,16 @@
 package dev.labels.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labels.image.Descriptor;
 import dev.labels.image.DigestMismatchException;
 import dev.labels.image.Digests;
 import dev.labels.image.ImageIndex;
 import dev.labels.image.MalformedImageException;
 import dev.labels.image.Manifest;
+import dev.labels.image.ManifestContent;
 import dev.labels.image.Manifests;
 import dev.labels.image.MediaTypes;
+import dev.labels.reference.DigestGrammar;
 
 /**
  * An OCI image layout, in a folder or a tar: its {@code index.json} and its blobs, each checked against its
@@ -57,7 +60,7 @@ final class OciLayout {
     }
 
     /**
-     * The blob with {@code digest}, verified.
+     * The blob with {@code digest} (a config), verified: its bytes must hash to the digest.
      *
      * @param declaredSize the size its descriptor gives, or 0 when unknown; checked against {@code limit}
      *                     before anything is read
@@ -66,8 +69,42 @@ final class OciLayout {
      */
     byte[] blob(String digest, long declaredSize, long limit, String what, ArchiveException.Kind missing)
             throws ArchiveException {
-        if (!Digests.isSupported(digest)) {
-            throw ArchiveException.invalid("cannot read " + what + ": unsupported or malformed digest \"" + digest + "\"");
+        byte[] content = read(digest, declaredSize, limit, what, missing);
+        try {
+            Digests.verify(content, digest, what);
+        } catch (DigestMismatchException | MalformedImageException e) {
+            throw ArchiveException.invalid(e.getMessage(), e);
+        }
+        return content;
+    }
+
+    /**
+     * The manifest or index {@code descriptor} points at, verified as a registry's is: what it is read from
+     * must hash to the digest (the bytes of the file, or for a signed schema 1 manifest its payload; see
+     * {@link ManifestContent}).
+     *
+     * @param missing as for {@link #blob}
+     */
+    Manifest manifest(Descriptor descriptor, ArchiveException.Kind missing) throws ArchiveException {
+        String what = "manifest " + descriptor.digest();
+        byte[] bytes = read(descriptor.digest(), descriptor.size(), ArchiveLimits.MANIFEST_BYTES, what, missing);
+        try {
+            ManifestContent content = Manifests.read(bytes, descriptor.mediaType());
+            content.verify(descriptor.digest(), what);
+            return content.manifest();
+        } catch (DigestMismatchException e) {
+            throw ArchiveException.invalid(e.getMessage(), e);
+        } catch (MalformedImageException e) {
+            throw ArchiveException.invalid(what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file of the blob with {@code digest}, checked against the digest grammar before it names a path. */
+    private byte[] read(String digest, long declaredSize, long limit, String what, ArchiveException.Kind missing)
+            throws ArchiveException {
+        String problem = DigestGrammar.problem(digest);
+        if (problem != null) {
+            throw ArchiveException.invalid("cannot read a blob the layout refers to: " + problem);
         }
         if (declaredSize > limit) {
             throw ArchiveException.invalid(what + " is " + declaredSize + " bytes, over the limit of "
@@ -80,15 +117,10 @@ final class OciLayout {
             throw missing == ArchiveException.Kind.NOT_FOUND ? ArchiveException.notFound(detail)
                     : ArchiveException.invalid(detail);
         }
-        try {
-            Digests.verify(content, digest, what);
-        } catch (DigestMismatchException | MalformedImageException e) {
-            throw ArchiveException.invalid(e.getMessage(), e);
-        }
         return content;
     }
 
-    /** image-layout.md: blobs/&lt;alg&gt;/&lt;encoded&gt;. Only called with a validated digest. */
+    /** image-layout.md: blobs/&lt;alg&gt;/&lt;encoded&gt;. Only called with a digest of the grammar. */
     static String blobName(String digest) {
         int colon = digest.indexOf(':');
         return "blobs/" + digest.substring(0, colon) + "/" + digest.substring(colon + 1);

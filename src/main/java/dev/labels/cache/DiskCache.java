@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * The cache on disk ({@code $XDG_CACHE_HOME/labels}, default {@code ~/.cache/labels}).
  *
  * <pre>
- * ROOT/v1/blobs/sha256/HEX        manifest or config bytes, exactly as the registry sent them
- * ROOT/v1/blobs/sha256/HEX.type   a manifest's media type
+ * ROOT/v1/blobs/ALG/HEX          a config as the registry sent it, or a manifest's content (the bytes its
+ *                                 digest covers: as sent, but a signed schema 1 manifest's payload)
+ * ROOT/v1/blobs/ALG/HEX.type      a manifest's media type
  * ROOT/v1/tags/HEX                the digest "registry/repository:tag" last resolved to (HEX = sha256 of that name)
  * ROOT/v1/notes/KIND/HEX          a {@link Notes} entry (HEX = sha256 of its key); tokens only in a private folder
  * </pre>
@@ -94,7 +95,7 @@ public final class DiskCache implements ImageCache, Notes {
 
     @Override
     public void putTagDigest(String image, String digest) {
-        if (writable) {
+        if (writable && Digests.isSupported(digest)) {
             write(tags.resolve(nameHash(image)), digest.getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -163,7 +164,7 @@ public final class DiskCache implements ImageCache, Notes {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** blobs/ALGORITHM/HEX, or null for a digest we would not put in a file name. */
+    /** blobs/ALGORITHM/HEX, or null for a digest that is not of the grammar, so never becomes a file name. */
     private Path blobPath(String digest) {
         if (!Digests.isSupported(digest)) {
             return null;

@@ -7,7 +7,8 @@ import java.util.Map;
  * Fields this tool does not need ({@code urls}, {@code artifactType}, {@code data}) are ignored.
  *
  * @param mediaType   the media type of the referenced content, may be null in sloppy JSON
- * @param digest      {@code algorithm:hex}, e.g. {@code sha256:...}
+ * @param digest      {@code algorithm:hex}, e.g. {@code sha256:...}; in every descriptor {@link Manifests#read}
+ *                    returns, one {@link dev.labels.reference.DigestGrammar} accepts
  * @param size        bytes; 0 when absent
  * @param platform    only on index entries; {@code null} when absent
  * @param annotations never null; absent or null JSON becomes an empty map, null values ""

@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * An OCI image manifest or a Docker image manifest v2 schema 2: a config blob (where labels
- * live) and the layers. {@link Manifests#parse} guarantees {@code config} has a digest. Artifacts that are not
- * images (Helm charts, SBOMs, signatures) use the same manifest: {@link #isImage} tells them apart.
+ * live) and the layers. {@link Manifests#read} guarantees {@code config} has a digest, of the digest grammar.
+ * Artifacts that are not images (Helm charts, SBOMs, signatures) use the same manifest: {@link #isImage} tells
+ * them apart.
  *
  * @param mediaType   {@link MediaTypes#OCI_MANIFEST} or {@link MediaTypes#DOCKER_MANIFEST_V2}
  * @param config      descriptor of the image config blob; never null after parsing

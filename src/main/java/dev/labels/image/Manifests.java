@@ -1,6 +1,7 @@
 package dev.labels.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labels.reference.DigestGrammar;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,24 +20,39 @@ public final class Manifests {
     }
 
     /**
-     * @param body        the response body, exactly as received
+     * What a manifest says, and the bytes that is read from, which its digest covers: what a manifest is, so
+     * also which bytes a digest must match, is decided by its content (see {@link ManifestTypes}), never by
+     * the Content-Type alone. A manifest asked for by digest must then pass {@link ManifestContent#verify}.
+     *
+     * @param body        the response body or file, exactly as received
      * @param contentType the response's Content-Type header, or {@code null} when absent;
      *                    parameters such as {@code ; charset=utf-8} are ignored
      * @return an {@link ImageIndex}, {@link ImageManifest} or {@link Schema1Manifest} whose
-     *         {@code mediaType()} is the type it was recognised as (see {@link ManifestTypes})
+     *         {@code mediaType()} is the type it was recognised as, with the bytes it was read from
      * @throws MalformedImageException empty body, not JSON, truncated JSON, unsupported media
-     *         type, an index without {@code manifests}, a manifest without a config digest
+     *         type, an index without {@code manifests}, a descriptor without a valid digest, a signed
+     *         schema 1 manifest whose signatures do not say where its payload is
      */
-    public static Manifest parse(byte[] body, String contentType) throws MalformedImageException {
+    public static ManifestContent read(byte[] body, String contentType) throws MalformedImageException {
         JsonNode root = Json.readObject(body, "manifest");
         String mediaType = ManifestTypes.resolve(root, contentType);
         if (MediaTypes.isIndex(mediaType)) {
-            return index(root, mediaType);
+            return new ManifestContent(index(root, mediaType), body);
         }
         if (MediaTypes.isImageManifest(mediaType)) {
-            return image(root, mediaType);
+            return new ManifestContent(image(root, mediaType), body);
         }
-        return schema1(root, mediaType);
+        if (Schema1Payload.isSigned(root)) {
+            byte[] payload = Schema1Payload.of(body, root);
+            return new ManifestContent(schema1(Json.readObject(payload, "signed schema 1 manifest payload"),
+                    mediaType), payload);
+        }
+        return new ManifestContent(schema1(root, mediaType), body);
+    }
+
+    /** What a manifest says: {@link #read}, for when no digest is to be checked. */
+    public static Manifest parse(byte[] body, String contentType) throws MalformedImageException {
+        return read(body, contentType).manifest();
     }
 
     private static ImageIndex index(JsonNode root, String mediaType) throws MalformedImageException {
@@ -45,9 +61,7 @@ public final class Manifests {
             throw new MalformedImageException("image index (" + mediaType + ") has no \"manifests\" array");
         }
         for (int i = 0; i < entries.size(); i++) {
-            if (!hasDigest(entries.get(i))) {
-                throw new MalformedImageException("image index entry " + i + " has no digest");
-            }
+            checkDigest(entries.get(i), "image index entry " + i);
         }
         return Json.bind(() -> ModelBinding.index(root, mediaType), "image index");
     }
@@ -57,8 +71,14 @@ public final class Manifests {
         if (config == null || !config.isObject()) {
             throw new MalformedImageException("image manifest (" + mediaType + ") has no \"config\" descriptor");
         }
-        if (!hasDigest(config)) {
-            throw new MalformedImageException("image manifest (" + mediaType + ") config has no digest");
+        checkDigest(config, "image manifest (" + mediaType + ") config");
+        JsonNode layers = root.get("layers");
+        if (layers != null && layers.isArray()) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (layers.get(i).isObject()) { // the binding says what is wrong with anything else
+                    checkDigest(layers.get(i), "image manifest (" + mediaType + ") layer " + i);
+                }
+            }
         }
         return Json.bind(() -> ModelBinding.manifest(root, mediaType), "image manifest");
     }
@@ -82,8 +102,19 @@ public final class Manifests {
                 Json.text(root, "architecture"), v1);
     }
 
-    private static boolean hasDigest(JsonNode descriptor) {
-        String digest = descriptor == null ? null : Json.text(descriptor, "digest");
-        return digest != null && !digest.isBlank();
+    /**
+     * Every descriptor of the model has a digest of the one grammar ({@link DigestGrammar}), so no later stage
+     * (a URL, a layout path, a cache file, an error message) ever meets one that is not. The message says
+     * what is wrong, never the digest itself.
+     */
+    private static void checkDigest(JsonNode descriptor, String where) throws MalformedImageException {
+        String digest = descriptor == null || !descriptor.isObject() ? null : Json.text(descriptor, "digest");
+        if (digest == null || digest.isBlank()) {
+            throw new MalformedImageException(where + " has no digest");
+        }
+        String problem = DigestGrammar.problem(digest);
+        if (problem != null) {
+            throw new MalformedImageException(where + ": " + problem);
+        }
     }
 }

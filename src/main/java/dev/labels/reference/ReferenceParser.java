@@ -51,7 +51,10 @@ final class ReferenceParser {
             Tags.check(input, tag);
         }
         if (digest != null) {
-            Digests.check(input, digest);
+            String problem = DigestGrammar.problem(digest);
+            if (problem != null) {
+                throw new InvalidReferenceException(input, problem);
+            }
         }
         if (tag == null && digest == null) {
             tag = ImageReference.DEFAULT_TAG;

@@ -7,8 +7,9 @@
  * {@code docker.io/library/alpine:latest}). Digests follow the OCI image spec
  * (image-spec {@code descriptor.md}, "Digests").
  *
- * <p>The only public types are {@link dev.labels.reference.ImageReference} and
- * {@link dev.labels.reference.InvalidReferenceException}; everything else is an
- * implementation detail. This package depends on the JDK only.
+ * <p>The public types are {@link dev.labels.reference.ImageReference},
+ * {@link dev.labels.reference.InvalidReferenceException} and
+ * {@link dev.labels.reference.DigestGrammar}, the digest grammar every other package checks
+ * digests with; everything else is an implementation detail. This package depends on the JDK only.
  */
 package dev.labels.reference;

@@ -4,16 +4,21 @@ import dev.labels.cache.CachedContent;
 import dev.labels.cache.ImageCache;
 import dev.labels.image.Digests;
 import dev.labels.image.ImageException;
-import dev.labels.image.MediaTypes;
+import dev.labels.image.Manifest;
+import dev.labels.image.ManifestContent;
+import dev.labels.image.Manifests;
+import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.http.Limits;
 import java.util.Optional;
 
 /**
- * Manifests and configs from the cache when it has them, else from the registry (then stored). Content is
- * only ever stored under the digest it was verified to have, so what the cache returns is what the registry
- * served.
+ * Manifests and configs from the cache when it has them, else from the registry (then stored). A manifest
+ * asked for by digest is checked against it whatever its kind or Content-Type: its content, the bytes it is
+ * read from (for a signed schema 1 manifest, the payload without the signatures: {@link ManifestContent}),
+ * must hash to the digest. Content is only ever stored under the digest it was verified to have, so what the
+ * cache returns is what the registry served.
  *
  * <p>Requests per image: a digest reference with everything cached costs none; a tag seen before costs one
  * HEAD (is it still the same digest?); a tag never seen costs one GET of the manifest.
@@ -27,8 +32,9 @@ final class CachingFetcher {
         this.cache = cache;
     }
 
-    /** The manifest the reference points at, by digest when it has one, else by tag. */
     /**
+     * The manifest the reference points at, by digest when it has one, else by tag.
+     *
      * @param source " (answer from HOST)" when another host than the reference's registry answers, for errors
      *               about what was sent
      */
@@ -50,30 +56,30 @@ final class CachingFetcher {
             }
         }
         ManifestResponse response = client.fetchManifest(operation, image, image.tag(), deadline);
-        checkDigestHeader(operation, response, source);
-        String digest = digestOf(response);
-        if (isContentAddressed(response)) {
-            cache.put(digest, response.body(), response.contentType());
-            cache.putTagDigest(tagKey, digest);
-        }
-        return new Fetched(response.body(), response.contentType(), digest);
+        ManifestContent content = read(operation, response.body(), response.contentType(), source);
+        checkDigestHeader(operation, response, content, source);
+        String digest = content.digest();
+        cache.put(digest, content.content(), content.manifest().mediaType());
+        cache.putTagDigest(tagKey, digest);
+        return new Fetched(content.manifest(), digest);
     }
 
     /** A manifest by digest, verified. */
     Fetched byDigest(Operation operation, ImageReference image, String digest, Deadline deadline, String source)
             throws RegistryException {
-        Optional<CachedContent> cached = cache.get(digest);
+        Optional<ManifestContent> cached = cachedManifest(digest);
         if (cached.isPresent()) {
-            return new Fetched(cached.get().content(), cached.get().mediaType(), digest);
+            return new Fetched(cached.get().manifest(), digest);
         }
         ManifestResponse response = client.fetchManifest(operation, image, digest, deadline);
-        // A signed schema1 manifest's digest covers its payload without the signatures, not the bytes we got;
-        // schema1 is long deprecated and only read as a last resort, so it is neither checked nor cached.
-        if (isContentAddressed(response)) {
-            verify(operation, response.body(), digest, "manifest", source);
-            cache.put(digest, response.body(), response.contentType());
+        ManifestContent content = read(operation, response.body(), response.contentType(), source);
+        try {
+            content.verify(digest, "manifest");
+        } catch (ImageException e) {
+            throw badAnswer(operation, e, source);
         }
-        return new Fetched(response.body(), response.contentType(), digest);
+        cache.put(digest, content.content(), content.manifest().mediaType());
+        return new Fetched(content.manifest(), digest);
     }
 
     /** A config blob by digest, verified. */
@@ -84,48 +90,72 @@ final class CachingFetcher {
             return cached.get().content();
         }
         byte[] config = client.fetchBlob(operation, image, digest, Limits.CONFIG_BYTES, deadline);
-        verify(operation, config, digest, "config", source);
+        try {
+            Digests.verify(config, digest, "config");
+        } catch (ImageException e) {
+            throw badAnswer(operation, e, source);
+        }
         cache.put(digest, config, null);
         return config;
     }
 
     /**
-     * A manifest asked for by tag has nothing to be checked against but the registry's
-     * {@code Docker-Content-Digest}. A registry computes that header over the bytes it stores; bytes that hash
-     * differently were changed on the way (a proxy or cache rewriting the manifest), so they are refused like a
-     * digest mismatch rather than trusted. A header that is not a digest we can compute is ignored, and schema1
-     * (whose registries disagree on what the header covers) is not checked.
+     * The cached manifest with {@code digest}, held to the same check as one from the registry; one that does
+     * not pass it (a cache file someone else wrote) is treated as absent, so fetched again and replaced.
      */
-    private static void checkDigestHeader(Operation operation, ManifestResponse response, String source)
-            throws RegistryException {
+    private Optional<ManifestContent> cachedManifest(String digest) {
+        Optional<CachedContent> cached = cache.get(digest);
+        if (cached.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ManifestContent content = Manifests.read(cached.get().content(), cached.get().mediaType());
+            content.verify(digest, "cached manifest");
+            return Optional.of(content);
+        } catch (ImageException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A manifest asked for by tag has nothing to be checked against but the registry's
+     * {@code Docker-Content-Digest}. A registry computes that header as it computes a manifest's digest (over
+     * the payload, for signed schema 1); a manifest that hashes differently was changed on the way (a proxy or
+     * cache rewriting it), so it is refused like a digest mismatch rather than trusted. A header that is not a
+     * digest of the grammar is not used for anything: it is no more than a missing one.
+     */
+    private void checkDigestHeader(Operation operation, ManifestResponse response, ManifestContent content,
+                                   String source) throws RegistryException {
         String header = response.digestHeader() == null ? null : response.digestHeader().strip();
-        if (header != null && Digests.isSupported(header) && !MediaTypes.isSchema1(MediaTypes.base(response.contentType()))) {
-            verify(operation, response.body(), header,
-                    "manifest (its Docker-Content-Digest header; a proxy or cache may have altered it)", source);
+        if (header == null || !DigestGrammar.isValid(header)) {
+            return;
+        }
+        try {
+            content.verify(header, "manifest (its Docker-Content-Digest header; a proxy or cache may have altered it)");
+        } catch (ImageException e) {
+            throw badAnswer(operation, e, source);
         }
     }
 
-    private static boolean isContentAddressed(ManifestResponse response) {
-        return !MediaTypes.DOCKER_SCHEMA1_SIGNED.equals(MediaTypes.base(response.contentType()));
-    }
-
-    private static String digestOf(ManifestResponse response) {
-        if (!isContentAddressed(response) && response.digestHeader() != null) {
-            return response.digestHeader();
-        }
-        return Digests.sha256(response.body());
-    }
-
-    private static void verify(Operation operation, byte[] content, String digest, String what, String source)
+    private ManifestContent read(Operation operation, byte[] body, String contentType, String source)
             throws RegistryException {
         try {
-            Digests.verify(content, digest, what);
+            return Manifests.read(body, contentType);
         } catch (ImageException e) {
-            throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage() + source, 0, e);
+            throw badAnswer(operation, e, source);
         }
     }
 
-    /** A manifest's bytes, its media type as served or stored, and its digest. */
-    record Fetched(byte[] body, String contentType, String digest) {
+    /**
+     * A model error about what a registry sent, as the registry error it is, naming the host through
+     * {@code source}. Parse errors may quote the body, where a registry may have put the token we sent it.
+     */
+    RegistryException badAnswer(Operation operation, ImageException e, String source) {
+        return operation.fail(Kind.REGISTRY_ERROR, client.scrub(e.getMessage()) + source, 0,
+                client.quotesSecret(e) ? null : e);
+    }
+
+    /** A manifest as read, and its digest: the one asked for, or the one computed for a tag. */
+    record Fetched(Manifest manifest, String digest) {
     }
 }

@@ -7,7 +7,6 @@ import dev.labels.image.ImageException;
 import dev.labels.image.ImageIndex;
 import dev.labels.image.ImageManifest;
 import dev.labels.image.Manifest;
-import dev.labels.image.Manifests;
 import dev.labels.image.NotAnImageException;
 import dev.labels.image.Platform;
 import dev.labels.image.PlatformNotFoundException;
@@ -63,7 +62,7 @@ public final class ImageResolver {
         Read read = start(reference);
         Operation readManifest = new Operation("reading manifest", read.target());
         CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference, read.deadline(), read.source());
-        Manifest manifest = parse(readManifest, fetched, read.source());
+        Manifest manifest = fetched.manifest();
         if (manifest instanceof ImageIndex index) {
             Operation selecting = new Operation("selecting platform", read.target());
             PlatformSelector.Selection selection = imageCall(selecting, read.source(),
@@ -81,7 +80,7 @@ public final class ImageResolver {
         Read read = start(reference);
         Operation readManifest = new Operation("reading manifest", read.target());
         CachingFetcher.Fetched fetched = fetcher.top(readManifest, reference, read.deadline(), read.source());
-        Manifest manifest = parse(readManifest, fetched, read.source());
+        Manifest manifest = fetched.manifest();
         if (!(manifest instanceof ImageIndex index)) {
             return List.of(image(read, readManifest, fetched, manifest, null, false));
         }
@@ -103,7 +102,7 @@ public final class ImageResolver {
         Operation readChild = new Operation("reading manifest", read.target() + " (" + platform + ")");
         CachingFetcher.Fetched fetched = fetcher.byDigest(readChild, read.reference(), entry.digest(),
                 read.deadline(), read.source());
-        Manifest manifest = parse(readChild, fetched, read.source());
+        Manifest manifest = fetched.manifest();
         if (manifest instanceof ImageIndex) {
             throw readChild.fail(Kind.REGISTRY_ERROR, "an index inside an index is not supported" + read.source());
         }
@@ -136,11 +135,6 @@ public final class ImageResolver {
         return authority.equalsIgnoreCase(reference.registry()) ? "" : " (answer from " + authority + ")";
     }
 
-    private Manifest parse(Operation operation, CachingFetcher.Fetched fetched, String source)
-            throws RegistryException {
-        return imageCall(operation, source, () -> Manifests.parse(fetched.body(), fetched.contentType()));
-    }
-
     private static Platform platformOf(ImageConfig config, Platform selected) {
         if (selected != null) {
             return selected;
@@ -168,9 +162,7 @@ public final class ImageResolver {
         } catch (NotAnImageException e) {
             throw operation.fail(Kind.NOT_AN_IMAGE, e.getMessage(), 0, e);
         } catch (ImageException e) {
-            // Parse errors quote the body; a registry may have put the token we sent it there.
-            throw operation.fail(Kind.REGISTRY_ERROR, client.scrub(e.getMessage()) + source, 0,
-                    client.quotesSecret(e) ? null : e);
+            throw fetcher.badAnswer(operation, e, source);
         }
     }
 }

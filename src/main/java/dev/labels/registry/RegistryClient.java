@@ -2,6 +2,7 @@ package dev.labels.registry;
 
 import dev.labels.cache.Notes;
 import dev.labels.image.MediaTypes;
+import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.Authorizer;
@@ -215,8 +216,9 @@ public final class RegistryClient implements AutoCloseable {
         try (RequestSlots.Slot slot = slots.take(operation, deadline);
              Response response = transport().execute(operation, image.registry(), image.repository(),
                      "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
+            // A header that is not a digest of the grammar is never used: it would become a URL next.
             String digest = response.header("Docker-Content-Digest");
-            return digest == null || !dev.labels.image.Digests.isSupported(digest.strip())
+            return digest == null || !DigestGrammar.isValid(digest.strip())
                     ? java.util.Optional.empty() : java.util.Optional.of(digest.strip());
         }
     }

@@ -56,7 +56,7 @@ class ArchiveReferenceTest {
         "oci:                                   | no path after oci:",
         "oci-archive:@DIGEST                    | no path after oci-archive:",
         "oci:build/layout:                      | nothing after the ':' that ends the path",
-        "oci:build/layout@sha256:abc            | invalid digest \"sha256:abc\"",
+        "oci:build/layout@sha256:abc            | invalid digest: sha256 needs exactly 64",
         "docker-archive:app.tar@DIGEST          | docker-archive: picks an image by name, not by digest",
         "docker-archive:app.tar:Not/Valid       | invalid image name \"Not/Valid\" after the file",
     })

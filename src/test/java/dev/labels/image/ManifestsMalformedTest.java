@@ -96,7 +96,7 @@ class ManifestsMalformedTest {
     @Test
     void indexEntryWithoutDigestIsRejected() {
         String message = fail(utf8("""
-                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aa"}, {"size": 3}]}"""), MediaTypes.OCI_INDEX);
+                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}, {"size": 3}]}"""), MediaTypes.OCI_INDEX);
         assertEquals("image index entry 1 has no digest", message);
     }
 
@@ -124,7 +124,7 @@ class ManifestsMalformedTest {
     @Test
     void wrongFieldTypesAreMalformedNotCrashes() {
         String message = fail(utf8("""
-                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aa", "size": "big"}]}"""), MediaTypes.OCI_INDEX);
+                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "size": "big"}]}"""), MediaTypes.OCI_INDEX);
         assertTrue(message.startsWith("invalid image index: "), message);
     }
 
@@ -134,5 +134,35 @@ class ManifestsMalformedTest {
                 fail(utf8("{\"schemaVersion\": 1, \"history\": {}}"), MediaTypes.DOCKER_SCHEMA1));
         assertEquals("schema 1 manifest history entry 0 has no v1Compatibility string",
                 fail(utf8("{\"schemaVersion\": 1, \"history\": [{\"v1Compatibility\": 5}]}"), null));
+    }
+
+    /** Each descriptor a manifest or index holds, with each way its digest breaks the grammar. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "index entry 0  | sha256:x/../../../../x",
+        "index entry 0  | sha256:abc",
+        "index entry 0  | SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "config         | sha256:E3B0C44298FC1C149AFBF4C8996FB92427AE41E4649B934CA495991B7852B855",
+        "config         | md5:d41d8cd98f00b204e9800998ecf8427e",
+        "config         | sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855/x",
+        "layer 1        | sha512:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        "layer 1        | blake3:af1349b9f5f9a1a6a0404dea36dcc9499bcb25c9adc112b7cc9a93cae41f3262",
+    })
+    void aDescriptorWhoseDigestBreaksTheGrammarIsMalformedAndTheDigestIsNotQuoted(String where, String digest) {
+        String good = "sha256:" + "a".repeat(64);
+        String descriptor = "{\"mediaType\": \"x\", \"size\": 1, \"digest\": \"" + digest + "\"}";
+        String goodDescriptor = "{\"mediaType\": \"x\", \"size\": 1, \"digest\": \"" + good + "\"}";
+        String body = where.startsWith("index")
+                ? "{\"schemaVersion\": 2, \"manifests\": [" + descriptor + "]}"
+                : where.equals("config")
+                ? "{\"schemaVersion\": 2, \"config\": " + descriptor + ", \"layers\": []}"
+                : "{\"schemaVersion\": 2, \"config\": " + goodDescriptor + ", \"layers\": [" + goodDescriptor
+                        + ", " + descriptor + "]}";
+
+        String message = fail(utf8(body), null);
+
+        assertTrue(message.contains(where + ": "), message);
+        assertTrue(message.contains("invalid digest") || message.contains("unsupported digest algorithm"), message);
+        assertFalse(message.contains(digest), message);
     }
 }

@@ -131,14 +131,14 @@ class ManifestsTest {
     @Test
     void missingContentTypeAndMediaTypeFieldDetectsIndexAndManifestFromShape() throws Exception {
         byte[] index = Fixtures.utf8("""
-                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aa", "size": 1,
+                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "size": 1,
                   "mediaType": "application/vnd.oci.image.manifest.v1+json"}]}""");
         byte[] oci = Fixtures.utf8("""
                 {"schemaVersion": 2, "config": {"mediaType": "application/vnd.oci.image.config.v1+json",
-                  "digest": "sha256:cc", "size": 2}, "layers": []}""");
+                  "digest": "sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", "size": 2}, "layers": []}""");
         byte[] docker = Fixtures.utf8("""
                 {"schemaVersion": 2, "config": {"mediaType": "application/vnd.docker.container.image.v1+json",
-                  "digest": "sha256:cc", "size": 2}}""");
+                  "digest": "sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", "size": 2}}""");
         assertEquals(MediaTypes.OCI_INDEX, assertInstanceOf(ImageIndex.class, Manifests.parse(index, null)).mediaType());
         assertEquals(MediaTypes.OCI_MANIFEST, assertInstanceOf(ImageManifest.class, Manifests.parse(oci, "text/plain")).mediaType());
         assertEquals(MediaTypes.DOCKER_MANIFEST_V2, Manifests.parse(docker, null).mediaType());
@@ -154,7 +154,7 @@ class ManifestsTest {
     @Test
     void shapeWinsWhenContentTypeContradictsABodyWithoutMediaType() throws Exception {
         byte[] index = Fixtures.utf8("""
-                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aa", "size": 1}]}""");
+                {"schemaVersion": 2, "manifests": [{"digest": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "size": 1}]}""");
         assertInstanceOf(ImageIndex.class, Manifests.parse(index, MediaTypes.DOCKER_MANIFEST_V2));
         // An old registry labelling everything as schema 1.
         assertInstanceOf(ImageManifest.class, Manifests.parse(bytes("docker-manifest-v2.json"), MediaTypes.DOCKER_SCHEMA1_SIGNED));
@@ -164,7 +164,7 @@ class ManifestsTest {
     void parsedCollectionsAreNeverNullAndUnmodifiable() throws Exception {
         ImageManifest m = (ImageManifest) Manifests.parse(Fixtures.utf8("""
                 {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
-                 "config": {"digest": "sha256:cc", "size": 2, "annotations": null}, "annotations": null}"""), null);
+                 "config": {"digest": "sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", "size": 2, "annotations": null}, "annotations": null}"""), null);
         assertEquals(List.of(), m.layers());
         assertEquals(Map.of(), m.annotations());
         assertEquals(Map.of(), m.config().annotations());

@@ -88,15 +88,25 @@ class ManifestDigestHeaderTest {
         assertEquals(LABELS, resolve(TestImages.DOCKER_V2, manifest(), "not-a-digest").config().labels());
     }
 
+    /**
+     * Schema 1 is no exception: the header is checked against the manifest's digest as the registry computes
+     * it, which for a manifest without signatures is the digest of its bytes, whatever the Content-Type says.
+     */
     @Test
-    void schema1HeadersAreNotChecked() throws Exception {
+    void schema1HeadersAreCheckedAgainstTheManifestsDigest() throws Exception {
         String v1 = "{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Labels\":{\"legacy\":\"yes\"}}}";
-        String manifest = "{\"schemaVersion\":1,\"name\":\"team/app\",\"tag\":\"1\",\"architecture\":\"amd64\","
-                + "\"history\":[{\"v1Compatibility\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(v1) + "}]}";
+        byte[] manifest = TestImages.utf8("{\"schemaVersion\":1,\"name\":\"team/app\",\"tag\":\"1\",\"architecture\":\"amd64\","
+                + "\"history\":[{\"v1Compatibility\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(v1) + "}]}");
+        String prettyJws = "application/vnd.docker.distribution.manifest.v1+prettyjws";
 
-        ResolvedImage image = resolve("application/vnd.docker.distribution.manifest.v1+prettyjws",
-                TestImages.utf8(manifest), TestImages.sha256(TestImages.utf8("the payload without signatures")));
-
+        ResolvedImage image = resolve(prettyJws, manifest, TestImages.sha256(manifest));
         assertEquals(Map.of("legacy", "yes"), image.config().labels());
+        assertEquals(TestImages.sha256(manifest), image.manifestDigest());
+        close();
+
+        String other = TestImages.sha256(TestImages.utf8("the payload of another manifest"));
+        RegistryException error = assertThrows(RegistryException.class, () -> resolve(prettyJws, manifest, other));
+        assertEquals(Kind.REGISTRY_ERROR, error.kind());
+        assertTrue(error.getMessage().contains("digest mismatch"), error.getMessage());
     }
 }

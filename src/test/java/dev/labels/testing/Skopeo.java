@@ -190,6 +190,52 @@ public final class Skopeo {
         List<String> in(Path home, Path authFile);
     }
 
+    /**
+     * The image {@code source} (a local transport: {@code oci:/path:tag}) as a signed schema 1 manifest, as
+     * {@code skopeo copy --format v2s1} writes it: a JWS whose payload is the manifest, signed with a throwaway
+     * key. Fails if skopeo fails.
+     */
+    public static byte[] signedSchema1(String source) {
+        Path out = TempFolders.create("labels-skopeo-v2s1-");
+        try {
+            Result result = run("copy", (home, authFile) -> List.of("--format", "v2s1", source, "dir:" + out));
+            if (!result.succeeded()) {
+                throw new AssertionError("skopeo copy --format v2s1 " + source + " failed: " + result.stderr().strip());
+            }
+            return Files.readAllBytes(out.resolve("manifest.json"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            TempFolders.deleteQuietly(out);
+        }
+    }
+
+    /**
+     * The digest skopeo gives a manifest ({@code skopeo manifest-digest}): of the bytes, or for a signed schema 1
+     * manifest of its payload without the signatures, as the registry computes it. Fails if skopeo fails.
+     */
+    public static String manifestDigest(byte[] manifest) {
+        Result result = digestManifest(manifest);
+        if (!result.succeeded()) {
+            throw new AssertionError("skopeo manifest-digest failed: " + result.stderr().strip());
+        }
+        return result.stdout().strip();
+    }
+
+    /** Runs {@code skopeo manifest-digest} and returns the outcome without judging it. */
+    public static Result digestManifest(byte[] manifest) {
+        Path folder = TempFolders.create("labels-skopeo-digest-");
+        try {
+            Path file = folder.resolve("manifest.json");
+            Files.write(file, manifest);
+            return run("manifest-digest", (home, authFile) -> List.of(file.toString()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            TempFolders.deleteQuietly(folder);
+        }
+    }
+
     private static Result run(String subcommand, Arguments arguments) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: the integration tests use skopeo as their oracle. "
