@@ -19,7 +19,7 @@ public final class JsonFields {
     }
 
     public static String text(JsonNode object, String field) throws JsonShapeException {
-        return textOf(object.get(field), field);
+        return textOf(object.get(field), quote(field));
     }
 
     /** A whole number, or a string holding one (some registries quote sizes); 0 when absent. */
@@ -35,7 +35,8 @@ public final class JsonFields {
             try {
                 return Long.parseLong(value.textValue().strip());
             } catch (NumberFormatException e) {
-                throw new JsonShapeException(quote(field) + " must be a whole number, got \"" + value.textValue() + "\"");
+                // Not quoted: a document may be anything, and this message is printed.
+                throw new JsonShapeException(quote(field) + " must be a whole number, got text that is not a number");
             }
         }
         // 1e400 reads as infinity, which has no decimal value.
@@ -44,7 +45,7 @@ public final class JsonFields {
                 && value.decimalValue().toBigInteger().bitLength() < Long.SIZE) {
             return value.decimalValue().toBigInteger().longValue();
         }
-        throw mismatch(field, "a whole number", value);
+        throw mismatch(quote(field), "a whole number", value);
     }
 
     /** The object under {@code field}, or null when absent. */
@@ -54,7 +55,7 @@ public final class JsonFields {
             return null;
         }
         if (!value.isObject()) {
-            throw mismatch(field, "an object", value);
+            throw mismatch(quote(field), "an object", value);
         }
         return value;
     }
@@ -68,7 +69,7 @@ public final class JsonFields {
         List<JsonNode> items = new ArrayList<>(value.size());
         for (JsonNode item : value) {
             if (!absent(item) && !item.isObject()) {
-                throw mismatch(field + "[" + items.size() + "]", "an object", item);
+                throw mismatch(quote(field + "[" + items.size() + "]"), "an object", item);
             }
             items.add(absent(item) ? null : item);
         }
@@ -83,7 +84,7 @@ public final class JsonFields {
         }
         List<String> items = new ArrayList<>(value.size());
         for (JsonNode item : value) {
-            items.add(textOf(item, field + "[" + items.size() + "]"));
+            items.add(textOf(item, quote(field + "[" + items.size() + "]")));
         }
         return items;
     }
@@ -96,7 +97,8 @@ public final class JsonFields {
         }
         Map<String, String> entries = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : value.properties()) {
-            entries.put(entry.getKey(), textOf(entry.getValue(), field + "." + entry.getKey()));
+            // The entry is named by its place, not its key: keys are the document's content.
+            entries.put(entry.getKey(), textOf(entry.getValue(), "entry " + (entries.size() + 1) + " of " + quote(field)));
         }
         return entries;
     }
@@ -145,12 +147,13 @@ public final class JsonFields {
             return null;
         }
         if (!value.isArray()) {
-            throw mismatch(field, "an array", value);
+            throw mismatch(quote(field), "an array", value);
         }
         return value;
     }
 
-    private static String textOf(JsonNode value, String field) throws JsonShapeException {
+    /** @param where the value's place for errors: a quoted field name, or an entry's place in one */
+    private static String textOf(JsonNode value, String where) throws JsonShapeException {
         if (absent(value)) {
             return null;
         }
@@ -161,15 +164,15 @@ public final class JsonFields {
             // Numbers and booleans as JSON writes them.
             return value.asText();
         }
-        throw mismatch(field, "text", value);
+        throw mismatch(where, "text", value);
     }
 
     private static boolean absent(JsonNode value) {
         return value == null || value.isNull() || value.isMissingNode();
     }
 
-    private static JsonShapeException mismatch(String field, String expected, JsonNode found) {
-        return new JsonShapeException(quote(field) + " must be " + expected + ", got " + kind(found));
+    private static JsonShapeException mismatch(String where, String expected, JsonNode found) {
+        return new JsonShapeException(where + " must be " + expected + ", got " + kind(found));
     }
 
     private static String kind(JsonNode value) {

@@ -219,6 +219,6 @@ class BadArchivesTest {
         ArchiveException e = failure(reference);
 
         assertEquals(ArchiveException.Kind.INVALID, e.kind());
-        assertEquals("reading " + reference + ": index.json: manifest is truncated JSON (15 bytes)", e.getMessage());
+        assertEquals("reading " + reference + ": index.json: manifest is truncated JSON (at line 1, column 16)", e.getMessage());
     }
 }

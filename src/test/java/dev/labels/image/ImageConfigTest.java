@@ -99,7 +99,7 @@ class ImageConfigTest {
         assertEquals("image config is empty",
                 assertThrows(MalformedImageException.class, () -> ImageConfig.parse(new byte[0])).getMessage());
         assertTrue(assertThrows(MalformedImageException.class, () -> ImageConfig.parse(utf8("<html>")))
-                .getMessage().startsWith("image config is not JSON: \"<html>\""));
+                .getMessage().startsWith("image config is not JSON (at line 1, column "));
         assertTrue(assertThrows(MalformedImageException.class, () -> ImageConfig.parse(utf8("{\"config\":{\"Labels\":")))
                 .getMessage().startsWith("image config is truncated JSON"));
         assertEquals("image config \"config\" is not an object",

@@ -1,6 +1,7 @@
 package dev.labels.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,10 +96,11 @@ class JsonFieldsTest {
 
     @Test
     void wholeNumberRejectsTextThatIsNotANumber() throws Exception {
-        String message = shapeError(() -> JsonFields.wholeNumber(json("{\"size\": \"big\"}"), "size"));
+        String message = shapeError(() -> JsonFields.wholeNumber(json("{\"size\": \"sEcReTmArKeR\"}"), "size"));
 
         assertTrue(message.contains("\"size\""), message);
-        assertTrue(message.contains("big"), message);
+        assertTrue(message.contains("text that is not a number"), message);
+        assertFalse(message.contains("sEcReTmArKeR"), "the value is not quoted: " + message);
     }
 
     @Test
@@ -162,9 +164,11 @@ class JsonFieldsTest {
 
     @Test
     void textMapValueOfTheWrongTypeNamesTheEntry() throws Exception {
-        String message = shapeError(() -> JsonFields.textMap(json("{\"Labels\": {\"k\": {}}}"), "Labels"));
+        String message = shapeError(() -> JsonFields.textMap(json("{\"Labels\": {\"a\": \"1\", \"sEcReTmArKeR\": {}}}"),
+                "Labels"));
 
-        assertTrue(message.contains("\"Labels.k\""), message);
+        assertTrue(message.contains("entry 2 of \"Labels\""), message);
+        assertFalse(message.contains("sEcReTmArKeR"), "the key is not quoted: " + message);
     }
 
     @Test
