@@ -1,6 +1,7 @@
 package dev.labels.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labels.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,9 +40,10 @@ public final class Manifests {
         return schema1(root, mediaType);
     }
 
+    /** The checks read fields as the binding does (JsonFields), so that they judge what gets bound. */
     private static ImageIndex index(JsonNode root, String mediaType) throws MalformedImageException {
-        JsonNode entries = root.get("manifests");
-        if (entries == null || !entries.isArray()) {
+        List<JsonNode> entries = Json.bind(() -> JsonFields.objects(root, "manifests"), "image index");
+        if (entries == null) {
             throw new MalformedImageException("image index (" + mediaType + ") has no \"manifests\" array");
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -53,14 +55,19 @@ public final class Manifests {
     }
 
     private static ImageManifest image(JsonNode root, String mediaType) throws MalformedImageException {
-        JsonNode config = root.get("config");
-        if (config == null || !config.isObject()) {
+        JsonNode config = Json.bind(() -> JsonFields.object(root, "config"), "image manifest");
+        if (config == null) {
             throw new MalformedImageException("image manifest (" + mediaType + ") has no \"config\" descriptor");
         }
         if (!hasDigest(config)) {
             throw new MalformedImageException("image manifest (" + mediaType + ") config has no digest");
         }
         return Json.bind(() -> ModelBinding.manifest(root, mediaType), "image manifest");
+    }
+
+    private static boolean hasDigest(JsonNode descriptor) throws MalformedImageException {
+        String digest = descriptor == null ? null : Json.bind(() -> JsonFields.text(descriptor, "digest"), "descriptor");
+        return digest != null && !digest.isBlank();
     }
 
     /** Schema 1 is read by hand: the only parts needed are a few strings and the history. */
@@ -80,10 +87,5 @@ public final class Manifests {
         }
         return new Schema1Manifest(mediaType, Json.text(root, "name"), Json.text(root, "tag"),
                 Json.text(root, "architecture"), v1);
-    }
-
-    private static boolean hasDigest(JsonNode descriptor) {
-        String digest = descriptor == null ? null : Json.text(descriptor, "digest");
-        return digest != null && !digest.isBlank();
     }
 }

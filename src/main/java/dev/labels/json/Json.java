@@ -27,7 +27,8 @@ import java.util.Map;
  *
  * <p>{@link #parse} is strict where ObjectMapper is lenient: content after the value is an error, not ignored
  * (manifests, configs, archives, settings files); {@link #parseLeading} reads what other programs answer, as
- * Docker does. Duplicate keys keep the last value, as {@code readTree} does; nesting is bounded by
+ * Docker does. As a tree, a repeated key keeps its last value, as {@code readTree} does; objects also keep
+ * every member in order for {@link JsonFields}, which reads them as Go does. Nesting is bounded by
  * jackson-core's stream constraints.
  */
 public final class Json {
@@ -138,10 +139,10 @@ public final class Json {
     private static JsonNode readValue(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT: {
-                ObjectNode object = NODES.objectNode();
+                DocumentObject object = new DocumentObject(NODES);
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
                     String name = parser.currentName();
-                    object.set(name, readValue(parser, parser.nextToken()));
+                    object.add(name, readValue(parser, parser.nextToken()));
                 }
                 return object;
             }
