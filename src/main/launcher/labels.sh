@@ -11,9 +11,11 @@
 # - a class-data-sharing archive holds the classes a run loads, already parsed and verified, and every run
 #   maps it. It is made once per build of this file and per JVM (their size and time are in its name): by the
 #   build beside target/labels, else on first use beside this file when that folder is writable, else in
-#   $XDG_CACHE_HOME/labels/cds. Making it takes a few seconds: a hidden, offline training command lists the
-#   classes it loads, then the JVM dumps them. A static archive, not a dynamic one (-XX:ArchiveClassesAtExit):
-#   only the static dump takes picocli's classes, which are Java 5 bytecode. LABELS_NO_CDS=1 runs without it.
+#   $XDG_CACHE_HOME/labels/cds (made for the user alone). Only an archive that is the user's (or root's), in
+#   a folder that is too, neither writable by others, is used (see below). Making it takes a few seconds: a
+#   hidden, offline training command lists the classes it loads, then the JVM dumps them. A static archive, not
+#   a dynamic one (-XX:ArchiveClassesAtExit): only the static dump takes picocli's classes, which are Java 5
+#   bytecode. LABELS_NO_CDS=1 runs without it.
 # - JVM logging goes to stderr, errors only: class-data-sharing notes must never reach stdout, which carries
 #   only JSON.
 # LABELS_JAVA_OPTS adds JVM options (not JAVA_OPTS: Jenkins agents set that for themselves).
@@ -53,40 +55,75 @@ make_archive() { # TARGET: trains, dumps, and renames into place only when compl
 
 # Few processes below: each costs every run a millisecond or two.
 if [ -z "${LABELS_NO_CDS:-}" ] && jvm=$(command -v -- "$java" 2>/dev/null); then
-  # Size and time of this file and of the JVM, through any symlinks (the JVM checks the jar by its real path
-  # too, so a symlink to this file may map the same archive).
-  ids=$(stat -L -c %s-%Y -- "$self" "$jvm" 2>/dev/null) || ids=
-  case $ids in
-    *"$nl"*) key=${ids%%"$nl"*}-${ids#*"$nl"} ;;
-    *) key= ;;
-  esac
-  if [ -n "$key" ]; then
-    here=${self%/*}
-    here=${here:-/}
-    cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/labels/cds
+  here=${self%/*}
+  here=${here:-/}
+  cache=${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/labels/cds
+  # An archive is code every run loads. It is used only when it and its folder belong to the user running
+  # labels (or to root, for an install folder) and neither is writable by group or others; a folder that fails
+  # this is neither read nor written. One stat gives all that is needed: the size and time of this file and of
+  # the JVM, through any symlinks (they name the archive; the JVM checks the jar by its real path too, so a
+  # symlink to this file may map the same archive), and the owner and mode of both folders and of the archives
+  # in them. A pattern that matches nothing names no file, and stat skips it.
+  stats=$(stat -L -c '%u %a %s-%Y %n' -- "$self" "$jvm" "$here" "$cache" \
+    "$here"/.labels-cds-*.jsa "$cache"/.labels-cds-*.jsa 2>/dev/null)
+  self_id= jvm_id= here_ok= cache_ok= trusted=
+  IFS=$nl
+  set -f
+  for line in $stats; do
+    owner=${line%% *} rest=${line#* }
+    mode=${rest%% *} rest=${rest#* }
+    id=${rest%% *} name=${rest#* }
+    ok=no
+    # [ -O ] is a builtin: owned by the user running this. The mode's last two digits are group and others.
+    if [ "$owner" = 0 ] || [ -O "$name" ]; then
+      case $mode in *[2367]? | *[2367]) ;; *) ok=yes ;; esac
+    fi
+    [ "$name" = "$self" ] && self_id=$id
+    [ "$name" = "$jvm" ] && jvm_id=$id
+    [ "$name" = "$here" ] && here_ok=$ok
+    [ "$name" = "$cache" ] && cache_ok=$ok
+    case $name in *.jsa) [ "$ok" = yes ] && trusted=$trusted$nl$name ;; esac
+  done
+  set +f
+  unset IFS
+  if [ -n "$self_id" ] && [ -n "$jvm_id" ]; then
+    key=$self_id-$jvm_id
     archive=
     failed=
     for folder in "$here" "$cache"; do
-      if [ -f "$folder/.labels-cds-$key.jsa" ]; then archive=$folder/.labels-cds-$key.jsa; break; fi
+      if [ "$folder" = "$here" ]; then ok=$here_ok; else ok=$cache_ok; fi
+      [ "$ok" = yes ] || continue
+      target=$folder/.labels-cds-$key.jsa
+      if [ -f "$target" ]; then
+        case $trusted$nl in *"$nl$target$nl"*) archive=$target; break ;; esac
+        # Someone else's, or others can write it: this folder is left alone for this run.
+        if [ "$folder" = "$here" ]; then here_ok=no; else cache_ok=no; fi
+        continue
+      fi
       # A training that failed here once (no loopback sockets, say) is not retried by every run.
       if [ -f "$folder/.labels-cds-$key.failed" ]; then failed=yes; break; fi
     done
     if [ -z "$archive" ] && [ -z "$failed" ]; then
       for folder in "$here" "$cache"; do
-        if mkdir -p -- "$folder" 2>/dev/null && [ -w "$folder" ]; then
-          target=$folder/.labels-cds-$key.jsa
-          if ! make_archive "$target"; then
-            : >"$folder/.labels-cds-$key.failed" 2>/dev/null
-          else
-            archive=$target
-            # Archives of earlier builds or JVMs can never be used again. (A run that has one mapped keeps
-            # its mapping: removing the file does not affect it.)
-            for old in "$folder"/.labels-cds-*.jsa "$folder"/.labels-cds-*.failed; do
-              [ "$old" = "$target" ] || rm -f -- "$old"
-            done
-          fi
-          break
+        if [ "$folder" = "$here" ]; then ok=$here_ok; else ok=$cache_ok; fi
+        case $ok in
+          yes) [ -w "$folder" ] || continue ;;
+          no) continue ;;
+          # Absent: made for the user alone, so that no one else can put an archive in it.
+          *) (umask 077 && mkdir -p -- "$folder") 2>/dev/null || continue ;;
+        esac
+        target=$folder/.labels-cds-$key.jsa
+        if ! make_archive "$target"; then
+          : >"$folder/.labels-cds-$key.failed" 2>/dev/null
+        else
+          archive=$target
+          # Archives of earlier builds or JVMs can never be used again. (A run that has one mapped keeps
+          # its mapping: removing the file does not affect it.)
+          for old in "$folder"/.labels-cds-*.jsa "$folder"/.labels-cds-*.failed; do
+            [ "$old" = "$target" ] || rm -f -- "$old"
+          done
         fi
+        break
       done
     fi
     [ -n "$archive" ] && cds=-XX:SharedArchiveFile=$archive

@@ -1,11 +1,10 @@
 package dev.labels.archive;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.json.Json;
 import dev.labels.json.JsonFields;
 import dev.labels.json.JsonShapeException;
-import java.io.IOException;
+import dev.labels.json.JsonSyntaxException;
 
 /**
  * Reading the two JSON files the image model does not cover: {@code oci-layout} and docker save's
@@ -24,10 +23,8 @@ final class ArchiveJson {
                 throw ArchiveException.invalid(what + " is empty");
             }
             return root;
-        } catch (JsonProcessingException e) {
-            throw ArchiveException.invalid(what + " is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw ArchiveException.invalid("cannot read " + what + ": " + e.getMessage(), e);
+        } catch (JsonSyntaxException e) {
+            throw ArchiveException.invalid(what + " is " + e.getMessage(), e);
         }
     }
 

@@ -15,6 +15,13 @@ final class ArchiveLimits {
     static final long OCI_LAYOUT_BYTES = 64L * 1024;
     /** GNU long names and pax headers: a path, a size, a few times over. */
     static final long TAR_EXTENSION_BYTES = 1024L * 1024;
+    /**
+     * The files of a tar are listed by name in memory. Image archives hold a few per image and layer (docker save:
+     * four per layer); a hostile tar could hold millions of empty files, or names of a megabyte each.
+     */
+    static final int TAR_FILES = 100_000;
+    /** And their names in all, in characters: a few MiB even for the largest docker save. */
+    static final long TAR_NAME_CHARS = 16L * 1024 * 1024;
 
     /** In a gzip stream, entries up to this size that look like JSON are kept as they pass: they may be needed. */
     static final long GZIP_KEPT_ENTRY_BYTES = CONFIG_BYTES;

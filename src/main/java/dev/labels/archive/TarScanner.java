@@ -28,6 +28,9 @@ final class TarScanner {
     private long padding;
     private TarEntry previous;
     private long endOffset = -1;
+    /** Regular files handed out so far, and the characters of their names: both bounded (ArchiveLimits). */
+    private int files;
+    private long nameChars;
 
     TarScanner(TarInput input) {
         this.input = input;
@@ -62,7 +65,7 @@ final class TarScanner {
                         pax = null;
                         if (header.isRegularFile()) {
                             previous = entry;
-                            return entry;
+                            return counted(entry);
                         }
                         if (!skipRest()) {
                             return null;
@@ -75,6 +78,20 @@ final class TarScanner {
         } catch (IOException e) {
             throw IoErrors.reading("the tar", e);
         }
+    }
+
+    /** The entry, once it is within the bounds on files and names that keep a hostile tar from filling memory. */
+    private TarEntry counted(TarEntry entry) throws ArchiveException {
+        if (++files > ArchiveLimits.TAR_FILES) {
+            throw ArchiveException.invalid("the tar holds more than " + ArchiveLimits.TAR_FILES
+                    + " files, far more than any image archive");
+        }
+        nameChars += entry.name().length();
+        if (nameChars > ArchiveLimits.TAR_NAME_CHARS) {
+            throw ArchiveException.invalid("the tar's file names add up to more than "
+                    + ArchiveLimits.describe(ArchiveLimits.TAR_NAME_CHARS) + ", far more than any image archive's");
+        }
+        return entry;
     }
 
     /**

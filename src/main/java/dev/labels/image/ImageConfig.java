@@ -26,6 +26,9 @@ public record ImageConfig(String created, String os, String architecture, String
     /**
      * The image's labels in declaration order; never null. An absent/null {@code config} or
      * {@code Labels} gives an empty map; a label whose JSON value is {@code null} reads as "".
+     * Keys are matched and repeated keys merged as Docker and skopeo read them (see
+     * {@link dev.labels.json.JsonFields}): {@code "labels"} is {@code "Labels"}, and of
+     * {@code {"Labels": {"a": "no"}, "labels": {"a": "yes"}}} the last value wins.
      */
     public Map<String, String> labels() {
         return config.labels();
@@ -63,10 +66,6 @@ public record ImageConfig(String created, String os, String architecture, String
     }
 
     private static ImageConfig bind(JsonNode root, String what) throws MalformedImageException {
-        JsonNode inner = root.get("config");
-        if (inner != null && !inner.isNull() && !inner.isObject()) {
-            throw new MalformedImageException(what + " \"config\" is not an object");
-        }
         return Json.bind(() -> ModelBinding.imageConfig(root), what);
     }
 }

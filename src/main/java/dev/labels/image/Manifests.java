@@ -2,6 +2,7 @@ package dev.labels.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.reference.DigestGrammar;
+import dev.labels.json.JsonFields;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,9 +56,10 @@ public final class Manifests {
         return read(body, contentType).manifest();
     }
 
+    /** The checks read fields as the binding does (JsonFields), so that they judge what gets bound. */
     private static ImageIndex index(JsonNode root, String mediaType) throws MalformedImageException {
-        JsonNode entries = root.get("manifests");
-        if (entries == null || !entries.isArray()) {
+        List<JsonNode> entries = Json.bind(() -> JsonFields.objects(root, "manifests"), "image index");
+        if (entries == null) {
             throw new MalformedImageException("image index (" + mediaType + ") has no \"manifests\" array");
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -67,18 +69,14 @@ public final class Manifests {
     }
 
     private static ImageManifest image(JsonNode root, String mediaType) throws MalformedImageException {
-        JsonNode config = root.get("config");
-        if (config == null || !config.isObject()) {
+        JsonNode config = Json.bind(() -> JsonFields.object(root, "config"), "image manifest");
+        if (config == null) {
             throw new MalformedImageException("image manifest (" + mediaType + ") has no \"config\" descriptor");
         }
         checkDigest(config, "image manifest (" + mediaType + ") config");
-        JsonNode layers = root.get("layers");
-        if (layers != null && layers.isArray()) {
-            for (int i = 0; i < layers.size(); i++) {
-                if (layers.get(i).isObject()) { // the binding says what is wrong with anything else
-                    checkDigest(layers.get(i), "image manifest (" + mediaType + ") layer " + i);
-                }
-            }
+        List<JsonNode> layers = Json.bind(() -> JsonFields.objects(root, "layers"), "image manifest");
+        for (int i = 0; layers != null && i < layers.size(); i++) {
+            checkDigest(layers.get(i), "image manifest (" + mediaType + ") layer " + i);
         }
         return Json.bind(() -> ModelBinding.manifest(root, mediaType), "image manifest");
     }
@@ -108,7 +106,7 @@ public final class Manifests {
      * what is wrong, never the digest itself.
      */
     private static void checkDigest(JsonNode descriptor, String where) throws MalformedImageException {
-        String digest = descriptor == null || !descriptor.isObject() ? null : Json.text(descriptor, "digest");
+        String digest = descriptor == null ? null : Json.bind(() -> JsonFields.text(descriptor, "digest"), where);
         if (digest == null || digest.isBlank()) {
             throw new MalformedImageException(where + " has no digest");
         }

@@ -2,7 +2,6 @@ package dev.labels.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.PrettyPrinter;
@@ -32,7 +31,8 @@ import java.util.Map;
  *
  * <p>{@link #parse} is strict where ObjectMapper is lenient: content after the value is an error, not ignored
  * (manifests, configs, archives, settings files); {@link #parseLeading} reads what other programs answer, as
- * Docker does. Duplicate keys keep the last value, as {@code readTree} does; nesting is bounded by
+ * Docker does. As a tree, a repeated key keeps its last value, as {@code readTree} does; objects also keep
+ * every member in order for {@link JsonFields}, which reads them as Go does. Nesting is bounded by
  * jackson-core's stream constraints.
  */
 public final class Json {
@@ -46,20 +46,16 @@ public final class Json {
     /**
      * The document's value; {@link MissingNode} when there is none (empty or only whitespace).
      *
-     * @throws com.fasterxml.jackson.core.io.JsonEOFException the document ends inside a value
-     * @throws com.fasterxml.jackson.core.JsonProcessingException it is not JSON, or has content after the value
+     * @throws JsonSyntaxException it is not JSON, ends inside a value, has content after the value, or is
+     *         beyond the parser's limits; the message never quotes the document
      */
-    public static JsonNode parse(byte[] document) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(document)) {
-            return readDocument(parser);
-        }
+    public static JsonNode parse(byte[] document) throws JsonSyntaxException {
+        return read(() -> FACTORY.createParser(document), true);
     }
 
     /** As {@link #parse(byte[])}. */
-    public static JsonNode parse(String document) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(document)) {
-            return readDocument(parser);
-        }
+    public static JsonNode parse(String document) throws JsonSyntaxException {
+        return read(() -> FACTORY.createParser(document), true);
     }
 
     /**
@@ -67,16 +63,56 @@ public final class Json {
      * services, registries' error and tag documents, credential helpers), which Docker reads the same way
      * (Go's json.Decoder). Otherwise as {@link #parse(byte[])}.
      */
-    public static JsonNode parseLeading(byte[] document) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(document)) {
-            JsonToken first = parser.nextToken();
-            return first == null ? MissingNode.getInstance() : readValue(parser, first);
-        }
+    public static JsonNode parseLeading(byte[] document) throws JsonSyntaxException {
+        return read(() -> FACTORY.createParser(document), false);
     }
 
     /** As {@link #parseLeading(byte[])}. */
-    public static JsonNode parseLeading(String document) throws IOException {
+    public static JsonNode parseLeading(String document) throws JsonSyntaxException {
         return parseLeading(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** How a parser is made over a document held in memory. */
+    @FunctionalInterface
+    private interface ParserSource {
+        JsonParser open() throws IOException;
+    }
+
+    /**
+     * Every parse ends here, so that every failure becomes a {@link JsonSyntaxException}: jackson-core's own
+     * messages quote the token where it stopped, which may be a line of a secret file.
+     */
+    private static JsonNode read(ParserSource source, boolean whole) throws JsonSyntaxException {
+        JsonParser parser = null;
+        try {
+            parser = source.open();
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return MissingNode.getInstance();
+            }
+            JsonNode value = readValue(parser, first);
+            if (whole && parser.nextToken() != null) {
+                throw JsonSyntaxException.of(JsonSyntaxException.Kind.CONTENT_AFTER_VALUE, parser.currentTokenLocation());
+            }
+            return value;
+        } catch (JsonSyntaxException e) {
+            throw e;
+        } catch (IOException e) {
+            // Documents in memory: every IOException is the parser's verdict on the content, not an I/O failure.
+            throw JsonSyntaxException.of(e, parser == null ? null : parser.currentLocation());
+        } finally {
+            closeQuietly(parser);
+        }
+    }
+
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // Nothing was held open but memory.
+            }
+        }
     }
 
     public static ObjectNode object() {
@@ -105,26 +141,14 @@ public final class Json {
         return out.toString();
     }
 
-    private static JsonNode readDocument(JsonParser parser) throws IOException {
-        JsonToken first = parser.nextToken();
-        if (first == null) {
-            return MissingNode.getInstance();
-        }
-        JsonNode value = readValue(parser, first);
-        if (parser.nextToken() != null) {
-            throw new JsonParseException(parser, "unexpected content after the JSON value");
-        }
-        return value;
-    }
-
     /** The parser bounds the nesting depth (StreamReadConstraints), so the recursion is bounded too. */
     private static JsonNode readValue(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT: {
-                ObjectNode object = NODES.objectNode();
+                DocumentObject object = new DocumentObject(NODES);
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_OBJECT; next = parser.nextToken()) {
                     String name = parser.currentName();
-                    object.set(name, readValue(parser, parser.nextToken()));
+                    object.add(name, readValue(parser, parser.nextToken()));
                 }
                 return object;
             }
@@ -152,7 +176,7 @@ public final class Json {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new JsonParseException(parser, "unexpected " + token);
+                throw JsonSyntaxException.of(JsonSyntaxException.Kind.NOT_JSON, parser.currentTokenLocation());
         }
     }
 

@@ -13,14 +13,20 @@ import java.util.TreeMap;
  *   <li>A key that is both a value and the prefix of others ({@code a.b} and {@code a.b.c}) keeps its value
  *       under the empty key {@value #VALUE_KEY}: {@code {"a": {"b": {"": "1", "c": "2"}}}}. No real segment is
  *       empty (next rule), so this key never meets a label.</li>
- *   <li>A key with an empty segment (leading, trailing or doubled dot, or the empty key itself) is not split:
- *       it stays whole at the top level, where nothing else can have its name.</li>
+ *   <li>A key with an empty segment (leading, trailing or doubled dot, or the empty key itself), or with more
+ *       than {@value #MAX_SEGMENTS} segments, is not split: it stays whole at the top level, where nothing else
+ *       can have its name (every other top-level name is one segment, without a dot).</li>
  * </ul>
  * Objects are sorted by key.
  */
 public final class Nesting {
     /** Where the value of a key that is also a prefix goes. */
     public static final String VALUE_KEY = "";
+    /**
+     * The most segments a key is split into. Real keys have a handful; a label's key is whatever the image's
+     * author wrote, and thousands of dots would nest deeper than the JSON writer goes (1000 levels).
+     */
+    public static final int MAX_SEGMENTS = 64;
 
     private Nesting() {
     }
@@ -29,7 +35,7 @@ public final class Nesting {
         SortedMap<String, Object> root = new TreeMap<>();
         labels.forEach((key, value) -> {
             String[] segments = key.split("\\.", -1);
-            if (hasEmpty(segments)) {
+            if (segments.length > MAX_SEGMENTS || hasEmpty(segments)) {
                 root.put(key, value);
                 return;
             }

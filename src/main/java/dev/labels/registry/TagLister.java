@@ -27,6 +27,13 @@ final class TagLister {
     static final int MAX_PAGES = 1000;
     /** One page of 1000 tags of up to 128 characters is well under this. */
     private static final long MAX_PAGE_BYTES = 4L * 1024 * 1024;
+    /**
+     * The most tags listed: far more than a repository people pick tags from holds, and what a registry could
+     * otherwise make us keep in memory is bounded by it (100,000 tags of at most 128 characters).
+     */
+    static final int MAX_TAGS = 100_000;
+    /** The most bytes of tag pages read in all: 100,000 tags of 128 characters, quoted, with room to spare. */
+    static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
 
     private final RegistryTransport transport;
@@ -39,11 +46,21 @@ final class TagLister {
     List<String> list(Operation operation, String registry, String repository, Deadline deadline)
             throws RegistryException {
         List<String> tags = new ArrayList<>();
+        long bytes = 0;
         String path = "tags/list?n=" + PAGE_SIZE;
         for (int page = 0; page < MAX_PAGES && path != null; page++) {
             try (Response response = transport.execute(operation, registry, repository, path,
                     new Request.Builder().get().header("Accept", "application/json"), MAX_PAGE_BYTES, deadline)) {
-                tags.addAll(parse(operation, response));
+                byte[] body = read(operation, response);
+                bytes += body.length;
+                if (bytes > MAX_TOTAL_BYTES) {
+                    throw operation.fail(Kind.REGISTRY_ERROR, "the tag list is larger than "
+                            + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB in all, the most labels reads");
+                }
+                tags.addAll(parse(operation, response, body));
+                if (tags.size() > MAX_TAGS) {
+                    throw operation.fail(Kind.REGISTRY_ERROR, "more than " + MAX_TAGS + " tags, the most labels lists");
+                }
                 path = nextPath(response, repository);
             }
         }
@@ -53,12 +70,21 @@ final class TagLister {
         return tags;
     }
 
-    private static List<String> parse(Operation operation, Response response) throws RegistryException {
-        JsonNode json;
+    private static byte[] read(Operation operation, Response response) throws RegistryException {
         try {
-            json = Json.parseLeading(BoundedBody.read(response.body(), MAX_PAGE_BYTES, "tag list"));
+            return BoundedBody.read(response.body(), MAX_PAGE_BYTES, "tag list");
         } catch (BoundedBody.TooLargeException e) {
             throw operation.fail(Kind.REGISTRY_ERROR, e.getMessage());
+        } catch (IOException e) {
+            throw operation.fail(Kind.NETWORK, "reading the tag list from " + response.request().url().host()
+                    + " failed", response.code(), e);
+        }
+    }
+
+    private static List<String> parse(Operation operation, Response response, byte[] body) throws RegistryException {
+        JsonNode json;
+        try {
+            json = Json.parseLeading(body);
         } catch (IOException e) {
             throw operation.fail(Kind.REGISTRY_ERROR, "the tag list from " + response.request().url().host()
                     + " is not JSON", response.code(), e);

@@ -222,6 +222,46 @@ class BadArchivesTest {
         ArchiveException e = failure(reference);
 
         assertEquals(ArchiveException.Kind.INVALID, e.kind());
-        assertEquals("reading " + reference + ": index.json: manifest is truncated JSON (15 bytes)", e.getMessage());
+        assertEquals("reading " + reference + ": index.json: manifest is truncated JSON (at line 1, column 16)", e.getMessage());
+    }
+
+    /** A tar of many small files, written as it goes: what a hostile archive needs to fill memory with names. */
+    private Path tarOf(String fileName, int files, java.util.function.IntFunction<String> name, boolean gzip)
+            throws Exception {
+        Path file = temp.resolve(fileName);
+        try (java.io.OutputStream raw = new java.io.BufferedOutputStream(Files.newOutputStream(file));
+             java.io.OutputStream out = gzip ? new java.util.zip.GZIPOutputStream(raw) : raw) {
+            TarWriter tar = new TarWriter(out, TarWriter.LongNames.PAX);
+            for (int i = 0; i < files; i++) {
+                tar.file(name.apply(i), new byte[0]);
+            }
+            tar.finish();
+        }
+        return file;
+    }
+
+    @Test
+    void aTarOfMoreFilesThanAnyImageArchiveHasIsRefused() throws Exception {
+        String reference = "oci-archive:" + tarOf("many.tar", 100_001, i -> "f" + i, false);
+
+        ArchiveException e = failure(reference);
+
+        assertEquals(ArchiveException.Kind.INVALID, e.kind(), e::getMessage);
+        assertEquals("reading " + reference + ": the tar holds more than 100000 files, far more than any image "
+                + "archive", e.getMessage());
+    }
+
+    @Test
+    void aTarWhoseFileNamesAddUpPastTheBoundIsRefusedPlainOrCompressed() throws Exception {
+        java.util.function.IntFunction<String> longName = i -> "n".repeat(1_000_000) + i;
+        for (String name : List.of("names.tar", "names.tar.gz")) {
+            String reference = "oci-archive:" + tarOf(name, 18, longName, name.endsWith(".gz"));
+
+            ArchiveException e = failure(reference);
+
+            assertEquals(ArchiveException.Kind.INVALID, e.kind(), e::getMessage);
+            assertEquals("reading " + reference + ": the tar's file names add up to more than 16 MiB, far more than "
+                    + "any image archive's", e.getMessage());
+        }
     }
 }

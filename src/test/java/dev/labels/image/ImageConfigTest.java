@@ -89,6 +89,19 @@ class ImageConfigTest {
     }
 
     @Test
+    void keysOfAnyCaseAndRepeatedKeysAreReadAsDockerReadsThem() throws Exception {
+        ImageConfig lastWins = ImageConfig.parse(utf8(
+                "{\"config\": {\"Labels\": {\"approved\": \"no\"}, \"labels\": {\"approved\": \"yes\"}}}"));
+        ImageConfig merged = ImageConfig.parse(utf8("{\"config\": {\"Labels\": {\"a\": \"1\"}, \"User\": \"x\"},"
+                + " \"Config\": {\"labels\": {\"b\": \"2\"}}, \"ARCHITECTURE\": \"arm64\"}"));
+
+        assertEquals(Map.of("approved", "yes"), lastWins.labels());
+        assertEquals(Map.of("a", "1", "b", "2"), merged.labels());
+        assertEquals("x", merged.config().user());
+        assertEquals("arm64", merged.architecture());
+    }
+
+    @Test
     void labelsAreUnmodifiable() throws Exception {
         Map<String, String> labels = ImageConfig.parse(utf8("{\"config\":{\"Labels\":{\"a\":\"b\"}}}")).labels();
         assertThrows(UnsupportedOperationException.class, () -> labels.put("c", "d"));
@@ -99,10 +112,10 @@ class ImageConfigTest {
         assertEquals("image config is empty",
                 assertThrows(MalformedImageException.class, () -> ImageConfig.parse(new byte[0])).getMessage());
         assertTrue(assertThrows(MalformedImageException.class, () -> ImageConfig.parse(utf8("<html>")))
-                .getMessage().startsWith("image config is not JSON: \"<html>\""));
+                .getMessage().startsWith("image config is not JSON (at line 1, column "));
         assertTrue(assertThrows(MalformedImageException.class, () -> ImageConfig.parse(utf8("{\"config\":{\"Labels\":")))
                 .getMessage().startsWith("image config is truncated JSON"));
-        assertEquals("image config \"config\" is not an object",
+        assertEquals("invalid image config: \"config\" must be an object, got text",
                 assertThrows(MalformedImageException.class, () -> ImageConfig.parse(utf8("{\"config\":\"x\"}"))).getMessage());
         assertTrue(assertThrows(MalformedImageException.class,
                 () -> ImageConfig.parse(utf8("{\"config\":{\"Labels\":[\"a=b\"]}}"))).getMessage().startsWith("invalid image config: "));

@@ -1,6 +1,7 @@
 package dev.labels.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,10 +96,11 @@ class JsonFieldsTest {
 
     @Test
     void wholeNumberRejectsTextThatIsNotANumber() throws Exception {
-        String message = shapeError(() -> JsonFields.wholeNumber(json("{\"size\": \"big\"}"), "size"));
+        String message = shapeError(() -> JsonFields.wholeNumber(json("{\"size\": \"sEcReTmArKeR\"}"), "size"));
 
         assertTrue(message.contains("\"size\""), message);
-        assertTrue(message.contains("big"), message);
+        assertTrue(message.contains("text that is not a number"), message);
+        assertFalse(message.contains("sEcReTmArKeR"), "the value is not quoted: " + message);
     }
 
     @Test
@@ -162,9 +164,11 @@ class JsonFieldsTest {
 
     @Test
     void textMapValueOfTheWrongTypeNamesTheEntry() throws Exception {
-        String message = shapeError(() -> JsonFields.textMap(json("{\"Labels\": {\"k\": {}}}"), "Labels"));
+        String message = shapeError(() -> JsonFields.textMap(json("{\"Labels\": {\"a\": \"1\", \"sEcReTmArKeR\": {}}}"),
+                "Labels"));
 
-        assertTrue(message.contains("\"Labels.k\""), message);
+        assertTrue(message.contains("entry 2 of \"Labels\""), message);
+        assertFalse(message.contains("sEcReTmArKeR"), "the key is not quoted: " + message);
     }
 
     @Test
@@ -263,5 +267,83 @@ class JsonFieldsTest {
         assertEquals(expected, volumes);
         assertTrue(shapeError(() -> JsonFields.plainMap(json("{\"Volumes\": [\"/data\"]}"), "Volumes"))
                 .contains("\"Volumes\""));
+    }
+
+    // Go's encoding/json, which Docker and skopeo decode configs with: keys name fields whatever their case,
+    // and every occurrence of a field is decoded in document order.
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Labels", "labels", "LABELS", "lAbElS", "Label\u017f"})
+    void aKeyNamesTheFieldWhateverItsCaseAsGoFoldsIt(String key) throws Exception {
+        assertEquals(Map.of("a", "1"), JsonFields.textMap(json("{\"" + key + "\": {\"a\": \"1\"}}"), "Labels"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"conf\u0131g", "CONF\u0130G", "config ", "confi", "configs"})
+    void onlyGoCaseFoldingMatchesNotJavasNorAnyOther(String key) throws Exception {
+        assertNull(JsonFields.object(json("{\"" + key + "\": {}}"), "config"));
+    }
+
+    @Test
+    void theKelvinSignFoldsToKAsInGo() throws Exception {
+        assertEquals("/srv", JsonFields.text(json("{\"Wor\u212aingDir\": \"/srv\"}"), "WorkingDir"));
+    }
+
+    @Test
+    void textTakesTheLastOccurrenceAndANullChangesNothing() throws Exception {
+        assertEquals("b", JsonFields.text(json("{\"User\": \"a\", \"user\": \"b\"}"), "User"));
+        assertEquals("b", JsonFields.text(json("{\"User\": \"a\", \"User\": \"b\"}"), "User"));
+        assertEquals("a", JsonFields.text(json("{\"User\": \"a\", \"user\": null}"), "User"));
+        assertEquals(5, JsonFields.wholeNumber(json("{\"size\": 4, \"Size\": 5, \"SIZE\": null}"), "size"));
+    }
+
+    @Test
+    void mapsMergeAcrossOccurrencesTheLastValueOfAKeyWinning() throws Exception {
+        JsonNode config = json("{\"Labels\": {\"approved\": \"no\", \"team\": \"x\"}, \"labels\": {\"approved\": \"yes\"}}");
+
+        assertEquals(Map.of("approved", "yes", "team", "x"), JsonFields.textMap(config, "Labels"));
+        assertEquals(Map.of("approved", "yes", "team", "x"), JsonFields.plainMap(config, "Labels"));
+    }
+
+    @Test
+    void aNullMapClearsWhatEarlierOccurrencesSet() throws Exception {
+        JsonNode config = json("{\"Labels\": {\"a\": \"1\"}, \"labels\": null, \"LABELS\": {\"b\": \"2\"}}");
+
+        assertEquals(Map.of("b", "2"), JsonFields.textMap(config, "Labels"));
+        assertNull(JsonFields.textMap(json("{\"Labels\": {\"a\": \"1\"}, \"Labels\": null}"), "Labels"));
+    }
+
+    @Test
+    void objectsMergeFieldByFieldAcrossOccurrencesIncludingExactDuplicates() throws Exception {
+        JsonNode root = json("{\"config\": {\"Labels\": {\"a\": \"1\"}, \"User\": \"u\"},"
+                + " \"config\": {\"labels\": {\"b\": \"2\"}, \"Env\": [\"X=1\"]},"
+                + " \"Config\": {\"user\": \"v\"}}");
+
+        JsonNode config = JsonFields.object(root, "config");
+
+        assertEquals(Map.of("a", "1", "b", "2"), JsonFields.textMap(config, "Labels"));
+        assertEquals("v", JsonFields.text(config, "User"));
+        assertEquals(List.of("X=1"), JsonFields.texts(config, "Env"));
+    }
+
+    @Test
+    void aNullObjectChangesNothingAsForAGoStructHeldByValue() throws Exception {
+        JsonNode root = json("{\"config\": {\"Labels\": {\"a\": \"1\"}}, \"Config\": null}");
+
+        assertEquals(Map.of("a", "1"), JsonFields.textMap(JsonFields.object(root, "config"), "Labels"));
+    }
+
+    @Test
+    void arraysAreReplacedByTheLastOccurrence() throws Exception {
+        assertEquals(List.of("b"), JsonFields.texts(json("{\"Env\": [\"a\", \"c\"], \"env\": [\"b\"]}"), "Env"));
+        assertNull(JsonFields.texts(json("{\"Env\": [\"a\"], \"ENV\": null}"), "Env"));
+        assertEquals(1, JsonFields.objects(json("{\"layers\": [{}, {}], \"Layers\": [{}]}"), "layers").size());
+    }
+
+    @Test
+    void anOccurrenceOfTheWrongTypeIsAnErrorEvenWhenALaterOneIsRight() throws Exception {
+        String message = shapeError(() -> JsonFields.textMap(json("{\"labels\": [1], \"Labels\": {}}"), "Labels"));
+
+        assertTrue(message.contains("\"Labels\""), message);
     }
 }

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -101,8 +98,10 @@ class JsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"{} {}", "{\"a\":1}\n{\"b\":2}", "1 2", "[] []", "\"a\" \"b\"", "null null", "true false"})
     void contentAfterTheValueIsRejected(String document) {
-        assertThrows(JsonProcessingException.class, () -> Json.parse(document));
-        assertThrows(JsonProcessingException.class, () -> Json.parse(document.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(JsonSyntaxException.Kind.CONTENT_AFTER_VALUE,
+                assertThrows(JsonSyntaxException.class, () -> Json.parse(document)).kind());
+        assertEquals(JsonSyntaxException.Kind.CONTENT_AFTER_VALUE,
+                assertThrows(JsonSyntaxException.class, () -> Json.parse(document.getBytes(StandardCharsets.UTF_8))).kind());
     }
 
     @ParameterizedTest
@@ -115,8 +114,10 @@ class JsonTest {
 
     @Test
     void parseLeadingStillRejectsBrokenAndTruncatedValues() {
-        assertThrows(JsonEOFException.class, () -> Json.parseLeading("{\"a\":"));
-        assertThrows(JsonProcessingException.class, () -> Json.parseLeading("<html>"));
+        assertEquals(JsonSyntaxException.Kind.TRUNCATED,
+                assertThrows(JsonSyntaxException.class, () -> Json.parseLeading("{\"a\":")).kind());
+        assertEquals(JsonSyntaxException.Kind.NOT_JSON,
+                assertThrows(JsonSyntaxException.class, () -> Json.parseLeading("<html>")).kind());
         assertSame(MissingNode.getInstance(), assertDoesNotThrow(() -> Json.parseLeading("  ")));
     }
 
@@ -128,14 +129,44 @@ class JsonTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"a\":", "{\"a\"", "[1, 2", "\"unterminated", "{\"config\":{\"Labels\":"})
     void truncatedDocumentIsAnEndOfInputError(String document) {
-        assertThrows(JsonEOFException.class, () -> Json.parse(document));
-        assertThrows(JsonEOFException.class, () -> Json.parse(document.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(JsonSyntaxException.Kind.TRUNCATED,
+                assertThrows(JsonSyntaxException.class, () -> Json.parse(document)).kind());
+        assertEquals(JsonSyntaxException.Kind.TRUNCATED,
+                assertThrows(JsonSyntaxException.class, () -> Json.parse(document.getBytes(StandardCharsets.UTF_8))).kind());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"<html>", "{a: 1}", "{'a': 1}", "[1,]", "tru"})
     void somethingOtherThanJsonIsRejected(String document) {
-        assertThrows(JsonProcessingException.class, () -> Json.parse(document));
+        assertEquals(JsonSyntaxException.Kind.NOT_JSON,
+                assertThrows(JsonSyntaxException.class, () -> Json.parse(document)).kind());
+    }
+
+    /**
+     * A document may be anything (a secret file behind a symlink, a page a proxy sent): a parse error says
+     * what kind of error and where, and nothing of the document, neither in its message nor in its causes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sEcReTmArKeR", "root:sEcReTmArKeR:0:0", "{\"a\": sEcReTmArKeR}", "[1, sEcReTmArKeR",
+            "{\"a\":1} sEcReTmArKeR", "{\"sEcReTmArKeR\" 1}", "trusEcReTmArKeR", "{\"a\": \"sEcReTmArKeR\u0001\"}",
+            "[\"sEcReTmArKeR"})
+    void errorsSayWhatAndWhereButNeverQuoteTheDocument(String document) {
+        JsonSyntaxException error = assertThrows(JsonSyntaxException.class,
+                () -> Json.parse(document.getBytes(StandardCharsets.UTF_8)));
+        List<Exception> errors = new ArrayList<>(List.of(error));
+        try {
+            Json.parseLeading(document);
+        } catch (Exception e) {
+            errors.add(e);
+        }
+
+        for (Exception e : errors) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains("sEcReTmArKeR"), t.toString());
+                assertFalse(String.valueOf(t.getMessage()).contains("sEcReT"), t.toString());
+            }
+        }
+        assertTrue(error.getMessage().contains("line 1, column "), error.getMessage());
     }
 
     @Test
@@ -164,11 +195,13 @@ class JsonTest {
         String deepArrays = "[".repeat(100_000);
         String deepObjects = "{\"a\":".repeat(100_000);
 
-        assertThrows(StreamConstraintsException.class, () -> Json.parse(deepArrays));
-        assertThrows(StreamConstraintsException.class, () -> Json.parse(deepObjects.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(JsonSyntaxException.Kind.TOO_DEEP,
+                assertThrows(JsonSyntaxException.class, () -> Json.parse(deepArrays)).kind());
+        assertEquals(JsonSyntaxException.Kind.TOO_DEEP, assertThrows(JsonSyntaxException.class,
+                () -> Json.parse(deepObjects.getBytes(StandardCharsets.UTF_8))).kind());
         int limit = StreamReadConstraints.defaults().getMaxNestingDepth();
-        assertThrows(StreamConstraintsException.class,
-                () -> Json.parse("[".repeat(limit + 1) + "]".repeat(limit + 1)));
+        assertEquals(JsonSyntaxException.Kind.TOO_DEEP, assertThrows(JsonSyntaxException.class,
+                () -> Json.parse("[".repeat(limit + 1) + "]".repeat(limit + 1))).kind());
     }
 
     @Test

@@ -38,4 +38,27 @@ class NestingTest {
         assertEquals("{\"\":\"5\",\".x\":\"3\",\"a\":{\"b\":\"1\"},\"a..b\":\"4\",\"a.b.\":\"2\"}\n",
                 JSON.write(Nesting.nest(labels)));
     }
+
+    @Test
+    void keysOfUpToTheSegmentLimitNestAndLongerOnesStayWholeAtTheTop() {
+        String deepest = "s.".repeat(Nesting.MAX_SEGMENTS - 1) + "end";
+        String tooDeep = "t.".repeat(Nesting.MAX_SEGMENTS) + "end";
+        String attack = "x.".repeat(5000) + "end";
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(deepest, "1");
+        labels.put(tooDeep, "2");
+        labels.put(attack, "3");
+
+        Map<String, Object> nested = Nesting.nest(labels);
+
+        Object node = nested.get("s");
+        for (int level = 1; level < Nesting.MAX_SEGMENTS - 1; level++) {
+            node = ((Map<?, ?>) node).get("s");
+        }
+        assertEquals("1", ((Map<?, ?>) node).get("end"));
+        assertEquals("2", nested.get(tooDeep));
+        assertEquals("3", nested.get(attack));
+        assertEquals(3, nested.size());
+        JSON.write(nested); // within the writer's nesting bound
+    }
 }

@@ -54,6 +54,20 @@ public final class TarWriter {
         return this;
     }
 
+    /** A symbolic link entry (type '2', no body) pointing at {@code target}. */
+    public TarWriter symlink(String name, String target) {
+        byte[] header = header(name, "", 0, '2');
+        put(header, 157, target, 100);
+        put(header, 148, "        ", 8);
+        int checksum = 0;
+        for (byte b : header) {
+            checksum += b & 0xff;
+        }
+        put(header, 148, String.format("%06o\0 ", checksum), 8);
+        write(header);
+        return this;
+    }
+
     /** A header alone, claiming {@code size} bytes of body that the caller writes (or does not). */
     public TarWriter header(String name, long size, char type) {
         entry(name, size, type);

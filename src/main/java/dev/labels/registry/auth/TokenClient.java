@@ -101,7 +101,7 @@ final class TokenClient {
         JsonNode json;
         try {
             json = Json.parseLeading(BoundedBody.read(body, Limits.SMALL_BODY_BYTES, "token response"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (dev.labels.json.JsonSyntaxException e) {
             throw AuthException.malformed(host, "token response is not JSON");
         }
         // The spec names the field "token"; the OAuth2 answer (and some proxies) send only "access_token".

@@ -41,9 +41,8 @@ public final class JsonFiles {
             return Optional.empty();
         } catch (UnreadableException e) {
             throw e;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new UnreadableException("cannot read " + file + ": not valid JSON" + line);
+        } catch (dev.labels.json.JsonSyntaxException e) {
+            throw new UnreadableException("cannot read " + file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UnreadableException("cannot read " + file + ": " + e.getClass().getSimpleName());
         }

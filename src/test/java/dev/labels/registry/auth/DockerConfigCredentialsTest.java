@@ -67,7 +67,7 @@ class DockerConfigCredentialsTest {
 
         CredentialException error = assertThrows(CredentialException.class, () -> source.lookup("x", "team/app"));
 
-        assertTrue(error.getMessage().contains("not valid JSON"), error.getMessage());
+        assertTrue(error.getMessage().contains("truncated JSON (at line 1, column "), error.getMessage());
         assertFalse(error.getMessage().contains("secret-value"));
     }
 

@@ -52,7 +52,7 @@ class ConfigFileTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "{not json                                              | not valid JSON",
+        "{not json                                              | not JSON (at line 1, column ",
         "[]                                                     | not a JSON object",
         "{\"registry\":{}}                                      | unknown key \"registry\"",
         "{\"registries\":[]}                                    | \"registries\" must be an object",
