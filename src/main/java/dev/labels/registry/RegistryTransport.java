@@ -111,13 +111,12 @@ final class RegistryTransport {
      */
     private Response executeOn(Operation operation, Endpoint endpoint, String repository, String path,
                                Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
-        String authority = endpoint.authority();
-        boolean first = authorizer.beginFirstContact(authority);
+        boolean first = authorizer.beginFirstContact(endpoint);
         try {
             return attempt(operation, endpoint, repository, path, request, bodyLimit, deadline);
         } finally {
             if (first) {
-                authorizer.endFirstContact(authority);
+                authorizer.endFirstContact(endpoint.authority());
             }
         }
     }
@@ -339,7 +338,7 @@ final class RegistryTransport {
     private String authorization(Operation operation, TokenHttp http, Endpoint endpoint, String repository,
                                  Tries tokenTries) throws RegistryException {
         try {
-            return authorizer.authorization(http, endpoint.authority(), endpoint.credentialKey(), repository);
+            return authorizer.authorization(http, endpoint, repository);
         } catch (AuthException e) {
             throw TransportFailures.ofAuth(operation, e, tokenTries);
         }
@@ -348,7 +347,7 @@ final class RegistryTransport {
     private boolean retryAfterChallenge(Operation operation, Endpoint endpoint, String repository, Response response,
                                         String sent) throws RegistryException {
         try {
-            return authorizer.challenged(endpoint.authority(), endpoint.credentialKey(), repository, response, sent);
+            return authorizer.challenged(endpoint, repository, response, sent);
         } catch (AuthException e) {
             response.close();
             throw TransportFailures.ofAuth(operation, e, new Tries());

@@ -10,7 +10,7 @@ public final class AuthException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** Why, as far as the caller needs to know to classify the failure. */
-    public enum Reason { REFUSED, RATE_LIMITED, NETWORK, MALFORMED, CREDENTIALS }
+    public enum Reason { REFUSED, RATE_LIMITED, NETWORK, MALFORMED, CREDENTIALS, UNSAFE }
 
     private final Reason reason;
 
@@ -49,6 +49,13 @@ public final class AuthException extends Exception {
         String what = credentials.kind() == Credentials.Kind.IDENTITY_TOKEN ? "an identity token" : "a registry token";
         return new AuthException(Reason.CREDENTIALS, registry + " asks for Basic authentication, but the credentials from "
                 + credentials.source() + " are " + what + ", which only token authentication can use", null);
+    }
+
+    /** Credentials that would cross the network in clear: not sent, whatever the registry says. */
+    static AuthException plainHttp(String host, Credentials credentials, String to) {
+        return new AuthException(Reason.UNSAFE, "not sending the credentials for " + host + " from "
+                + credentials.source() + " over plain HTTP to " + to + ": credentials go over plain HTTP only to this "
+                + "machine, or with --insecure (or \"insecure\": true for " + host + " in the config file)", null);
     }
 
     static AuthException credentials(CredentialException cause) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /**
@@ -28,7 +29,11 @@ import okhttp3.Response;
  *       make us loop.</li>
  * </ol>
  * Credentials are looked up by the registry's name and the repository, only when a registry asks for them,
- * and are only ever attached to requests to that registry (and to its token realm).
+ * and are only ever attached to requests to that registry (and to its token realm). They are scoped to the
+ * host they were given for: a mirror is offered only what is found for its own host, never the credentials
+ * given for the registry of the reference ({@link CredentialSource#forMirror}); and neither they nor a token
+ * fetched with them travel over plain HTTP except to this machine or where the user allowed plain HTTP
+ * ({@link AuthTarget#maySendSecretsTo}).
  */
 public final class Authorizer {
     private final CredentialSource credentialSource;
@@ -75,7 +80,8 @@ public final class Authorizer {
      * token, not eight of each. Returns true for the request that goes first: it must call
      * {@link #endFirstContact} when its answer has been handled, whatever the answer was.
      */
-    public boolean beginFirstContact(String authority) {
+    public boolean beginFirstContact(AuthTarget target) {
+        String authority = target.authority();
         if (challengeOf(authority) != null) {
             return false;
         }
@@ -105,27 +111,30 @@ public final class Authorizer {
      *
      * @param http          the client of a token request (the registry's TLS settings apply to the realm too,
      *                      as Docker uses one transport per registry); asked for only when a token is fetched
-     * @param authority     the endpoint's host:port, the key of what we learnt about it
-     * @param registry      the registry name credentials are looked up by
+     * @param target        the endpoint: what we learnt is kept by its host:port, credentials are looked up by
+     *                      its registry or mirror host
      * @param repository    the repository the request concerns, for the token scope and the credentials
      */
-    public String authorization(TokenHttp http, String authority, String registry, String repository)
-            throws AuthException {
+    public String authorization(TokenHttp http, AuthTarget target, String repository) throws AuthException {
+        String authority = target.authority();
         Challenge challenge = challengeOf(authority);
         if (challenge == null) {
             return null;
         }
-        Optional<Credentials> found = credentialsFor(registry, repository);
+        Optional<Credentials> found = credentialsFor(target, repository);
+        if (found.isPresent()) {
+            requireSafeRoute(target, target.base(), found.get());
+        }
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
             if (found.isPresent() && found.get().kind() != Credentials.Kind.PASSWORD) {
-                throw AuthException.unusableForBasic(registry, found.get());
+                throw AuthException.unusableForBasic(target.credentialKey(), found.get());
             }
             return found.map(Credentials::basicAuthorization).orElse(null);
         }
         if (found.isPresent() && found.get().kind() == Credentials.Kind.REGISTRY_TOKEN) {
             return new BearerToken(found.get().secret(), Instant.MAX).authorization();
         }
-        return token(http, authority, challenge, repository, found.orElse(null)).authorization();
+        return token(http, target, challenge, repository, found.orElse(null)).authorization();
     }
 
     /**
@@ -134,8 +143,9 @@ public final class Authorizer {
      *
      * @param sent the Authorization value the refused request carried, or null
      */
-    public boolean challenged(String authority, String registry, String repository, Response response, String sent)
+    public boolean challenged(AuthTarget target, String repository, Response response, String sent)
             throws AuthException {
+        String authority = target.authority();
         Optional<Challenge> offered = Challenge.select(response);
         if (offered.isEmpty()) {
             return false;
@@ -143,7 +153,7 @@ public final class Authorizer {
         Challenge challenge = offered.get();
         challenges.put(authority, challenge);
         remembered.rememberChallenge(authority, challenge);
-        Optional<Credentials> found = credentialsFor(registry, repository);
+        Optional<Credentials> found = credentialsFor(target, repository);
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
             boolean sentBasic = sent != null && sent.startsWith("Basic ");
             return !sentBasic && found.isPresent();
@@ -162,25 +172,27 @@ public final class Authorizer {
         return true;
     }
 
-    /** For messages: whether credentials were used for a registry and where they came from, never their value. */
-    public String describeCredentials(String registry, String repository) {
-        Optional<Credentials> found = credentials.getOrDefault(credentialKey(registry, repository), Optional.empty());
-        return found.map(c -> "credentials for " + registry + " from " + c.source()).orElse("anonymous access");
+    /** For messages: whether credentials were used for an endpoint and where they came from, never their value. */
+    public String describeCredentials(AuthTarget target, String repository) {
+        Optional<Credentials> found = credentials.getOrDefault(credentialKey(target, repository), Optional.empty());
+        return found.map(c -> "credentials for " + target.credentialKey() + " from " + c.source())
+                .orElse("anonymous access");
     }
 
     /** True when the endpoint asked for Basic authentication: it has no anonymous access to offer. */
-    public boolean wantsBasic(String authority) {
-        Challenge challenge = challengeOf(authority);
+    public boolean wantsBasic(AuthTarget target) {
+        Challenge challenge = challengeOf(target.authority());
         return challenge != null && challenge.scheme() == Challenge.Scheme.BASIC;
     }
 
-    /** True when credentials were found for this registry and repository (looked up by an earlier challenge). */
-    public boolean usedCredentials(String registry, String repository) {
-        return credentials.getOrDefault(credentialKey(registry, repository), Optional.empty()).isPresent();
+    /** True when credentials were found for this endpoint and repository (looked up by an earlier challenge). */
+    public boolean usedCredentials(AuthTarget target, String repository) {
+        return credentials.getOrDefault(credentialKey(target, repository), Optional.empty()).isPresent();
     }
 
-    private BearerToken token(TokenHttp http, String authority, Challenge challenge, String repository,
+    private BearerToken token(TokenHttp http, AuthTarget target, Challenge challenge, String repository,
                               Credentials found) throws AuthException {
+        String authority = target.authority();
         String key = tokenKey(authority, repository);
         BearerToken cached = tokens.get(key);
         if (cached != null && cached.isUsableAt(clock.instant())) {
@@ -198,6 +210,9 @@ public final class Authorizer {
                 tokens.put(key, earlier.get());
                 return earlier.get();
             }
+            if (found != null) {
+                requireSafeRoute(target, TokenClient.realmUrl(challenge), found);
+            }
             BearerToken fresh = tokenClient.fetch(http, challenge, scope(repository), found);
             tokens.put(key, fresh);
             remembered.rememberToken(kept, fresh);
@@ -205,12 +220,17 @@ public final class Authorizer {
         }
     }
 
-    private Optional<Credentials> credentialsFor(String registry, String repository) throws AuthException {
-        String key = credentialKey(registry, repository);
+    /**
+     * The credentials of an endpoint: those of the registry of the reference when it is that registry, else
+     * only what is found for the mirror's own host.
+     */
+    private Optional<Credentials> credentialsFor(AuthTarget target, String repository) throws AuthException {
+        String key = credentialKey(target, repository);
         Optional<Credentials> found = credentials.get(key);
         if (found == null) {
+            CredentialSource source = target.namedInReference() ? credentialSource : credentialSource.forMirror();
             try {
-                found = credentialSource.lookup(registry, repository);
+                found = source.lookup(target.credentialKey(), repository);
             } catch (CredentialException e) {
                 throw AuthException.credentials(e);
             }
@@ -219,8 +239,16 @@ public final class Authorizer {
         return found;
     }
 
-    private static String credentialKey(String registry, String repository) {
-        return registry + " " + repository;
+    /** Credentials, and what is fetched with them, go only where the endpoint allows secrets to go. */
+    private static void requireSafeRoute(AuthTarget target, HttpUrl to, Credentials credentials) throws AuthException {
+        if (!target.maySendSecretsTo(to)) {
+            throw AuthException.plainHttp(target.credentialKey(), credentials, to.host());
+        }
+    }
+
+    /** A mirror's host may also be named in a reference: what it is offered then differs. */
+    private static String credentialKey(AuthTarget target, String repository) {
+        return target.credentialKey() + " " + repository + (target.namedInReference() ? "" : " as a mirror");
     }
 
     private static String tokenKey(String authority, String repository) {
