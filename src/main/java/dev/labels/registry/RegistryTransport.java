@@ -4,13 +4,11 @@ import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.auth.TokenHttp;
-import dev.labels.registry.auth.Challenge;
 import dev.labels.registry.tls.TlsException;
 import dev.labels.registry.tls.TlsFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import javax.net.ssl.SSLException;
@@ -47,8 +45,6 @@ final class RegistryTransport {
     private final TlsFiles tls;
     /** -v: say when a mirror is skipped (the "labels" loggers are at debug level, so this must be gated here). */
     private final boolean verbose;
-    /** {@code --insecure}: the user allows plain HTTP for every registry and its token service. */
-    private final boolean insecure;
     private final SentSecrets sentSecrets;
     private final TransportFailures failures;
 
@@ -59,7 +55,6 @@ final class RegistryTransport {
         this.authorizer = authorizer;
         this.tls = config.tls();
         this.verbose = config.verbose();
-        this.insecure = config.insecure();
         this.sentSecrets = sentSecrets;
         this.failures = new TransportFailures(authorizer, sentSecrets, tls);
     }
@@ -242,7 +237,6 @@ final class RegistryTransport {
             if (response.code() == 401 && !challenged && endpoint.serves(response.request().url())) {
                 // The probe went without credentials: its 401 does not use up the one retry after a refusal.
                 challenged = !probing;
-                refusePlainHttpRealm(operation, endpoint, response);
                 if (retryAfterChallenge(operation, endpoint, repository, response, authorization)) {
                     response.close();
                     continue;
@@ -312,26 +306,6 @@ final class RegistryTransport {
         if (deadline.expired()) {
             throw operation.fail(Kind.NETWORK, "timed out talking to " + endpoint.base().host() + ": "
                     + deadline.describe());
-        }
-    }
-
-    /**
-     * A token fetched over plain HTTP can be read and reused by anyone on the way, and so can the credentials
-     * sent for it: an HTTPS registry whose realm is plain HTTP is refused, unless plain HTTP was allowed for it
-     * (loopback, {@code --insecure}). A registry reached over plain HTTP was chosen so by the user.
-     */
-    private void refusePlainHttpRealm(Operation operation, Endpoint endpoint, Response response)
-            throws RegistryException {
-        if (!endpoint.base().isHttps() || endpoint.mayUsePlainHttp() || insecure) {
-            return;
-        }
-        Optional<Challenge> challenge = Challenge.select(response);
-        HttpUrl realm = challenge.map(Challenge::realm).map(HttpUrl::parse).orElse(null);
-        if (realm != null && !realm.isHttps()) {
-            response.close();
-            throw operation.fail(Kind.UNAUTHORIZED, "the registry " + endpoint.base().host() + " sends us to a "
-                    + "plain-HTTP token service " + realm.host() + "; refusing to fetch a token without TLS "
-                    + "(use --insecure to allow it)", 401, null);
         }
     }
 

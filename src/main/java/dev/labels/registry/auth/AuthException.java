@@ -51,6 +51,11 @@ public final class AuthException extends Exception {
                 + credentials.source() + " are " + what + ", which only token authentication can use", null);
     }
 
+    static AuthException plainHttpRealm(String registry, String realmHost) {
+        return new AuthException(Reason.UNSAFE, "the registry " + registry + " sends us to a plain-HTTP token service "
+                + realmHost + "; refusing to fetch a token without TLS (use --insecure to allow it)", null);
+    }
+
     /** Credentials that would cross the network in clear: not sent, whatever the registry says. */
     static AuthException plainHttp(String host, Credentials credentials, String to) {
         return new AuthException(Reason.UNSAFE, "not sending the credentials for " + host + " from "

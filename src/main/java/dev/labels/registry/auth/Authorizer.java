@@ -19,7 +19,11 @@ import okhttp3.Response;
  *   <li>The first request to a registry goes out anonymously. There is no {@code GET /v2/} probe: the
  *       manifest request itself tells us whether and how to authenticate, which saves a round trip.</li>
  *   <li>A 401 carries {@code WWW-Authenticate}. We remember the registry's challenge, so later requests
- *       (other repositories, other images in a batch) authenticate up front.</li>
+ *       (other repositories, other images in a batch, later runs) authenticate up front. A challenge passes
+ *       {@link ChallengeCheck} before it is used, whether the registry's 401 just sent it or a note of an
+ *       earlier run recalls it; and a note only ever serves to send a token the registry granted back to that
+ *       registry, or to fetch one from a realm on the registry's own host and port. A realm elsewhere is
+ *       believed only from the registry's own live 401: until one comes, the request goes anonymously.</li>
  *   <li>{@code Basic}: the user's credentials for that registry on every request to it.
  *       {@code Bearer}: a token from the realm for scope {@code repository:NAME:pull}, fetched once per
  *       registry and repository and reused until it expires (see {@link TokenClient} for how passwords and
@@ -39,7 +43,7 @@ public final class Authorizer {
     private final CredentialSource credentialSource;
     private final TokenClient tokenClient;
     private final Clock clock;
-    private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
+    private final Map<String, Known> challenges = new ConcurrentHashMap<>();
     private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
     private final Map<String, Optional<Credentials>> credentials = new ConcurrentHashMap<>();
@@ -59,16 +63,26 @@ public final class Authorizer {
         this.remembered = new RememberedAuth(notes, clock);
     }
 
-    /** The challenge learnt from this endpoint, in this run or (for a day) an earlier one; null when none. */
-    private Challenge challengeOf(String authority) {
-        Challenge known = challenges.get(authority);
+    /** A challenge, and whether the endpoint's own 401 sent it in this run or a note of an earlier run recalls it. */
+    private record Known(Challenge challenge, boolean live) {
+    }
+
+    /**
+     * The challenge learnt from this endpoint, in this run or (for a day) an earlier one; null when none. A note
+     * of an earlier run is checked as a live answer would be, for this endpoint as this run reaches it.
+     */
+    private Known challengeOf(AuthTarget target) {
+        String authority = target.authority();
+        Known known = challenges.get(authority);
         if (known == null) {
-            known = remembered.challenge(authority).orElse(null);
-            if (known != null) {
-                challenges.putIfAbsent(authority, known);
+            Challenge note = remembered.challenge(authority).orElse(null);
+            if (note == null) {
+                return null;
             }
+            challenges.putIfAbsent(authority, new Known(note, false));
+            known = challenges.get(authority);
         }
-        return known;
+        return known.live() || ChallengeCheck.passes(known.challenge(), target) ? known : null;
     }
 
     /** How long other requests wait for the first request to an endpoint to learn its challenge. */
@@ -82,7 +96,7 @@ public final class Authorizer {
      */
     public boolean beginFirstContact(AuthTarget target) {
         String authority = target.authority();
-        if (challengeOf(authority) != null) {
+        if (challengeOf(target) != null) {
             return false;
         }
         CountDownLatch mine = new CountDownLatch(1);
@@ -116,11 +130,11 @@ public final class Authorizer {
      * @param repository    the repository the request concerns, for the token scope and the credentials
      */
     public String authorization(TokenHttp http, AuthTarget target, String repository) throws AuthException {
-        String authority = target.authority();
-        Challenge challenge = challengeOf(authority);
-        if (challenge == null) {
+        Known known = challengeOf(target);
+        if (known == null) {
             return null;
         }
+        Challenge challenge = known.challenge();
         Optional<Credentials> found = credentialsFor(target, repository);
         if (found.isPresent()) {
             requireSafeRoute(target, target.base(), found.get());
@@ -134,7 +148,8 @@ public final class Authorizer {
         if (found.isPresent() && found.get().kind() == Credentials.Kind.REGISTRY_TOKEN) {
             return new BearerToken(found.get().secret(), Instant.MAX).authorization();
         }
-        return token(http, target, challenge, repository, found.orElse(null)).authorization();
+        BearerToken token = token(http, target, known, repository, found.orElse(null));
+        return token == null ? null : token.authorization();
     }
 
     /**
@@ -151,7 +166,8 @@ public final class Authorizer {
             return false;
         }
         Challenge challenge = offered.get();
-        challenges.put(authority, challenge);
+        ChallengeCheck.check(challenge, target);
+        challenges.put(authority, new Known(challenge, true));
         remembered.rememberChallenge(authority, challenge);
         Optional<Credentials> found = credentialsFor(target, repository);
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
@@ -181,8 +197,8 @@ public final class Authorizer {
 
     /** True when the endpoint asked for Basic authentication: it has no anonymous access to offer. */
     public boolean wantsBasic(AuthTarget target) {
-        Challenge challenge = challengeOf(target.authority());
-        return challenge != null && challenge.scheme() == Challenge.Scheme.BASIC;
+        Known known = challengeOf(target);
+        return known != null && known.challenge().scheme() == Challenge.Scheme.BASIC;
     }
 
     /** True when credentials were found for this endpoint and repository (looked up by an earlier challenge). */
@@ -190,7 +206,11 @@ public final class Authorizer {
         return credentials.getOrDefault(credentialKey(target, repository), Optional.empty()).isPresent();
     }
 
-    private BearerToken token(TokenHttp http, AuthTarget target, Challenge challenge, String repository,
+    /**
+     * The token for a repository: this run's, one an earlier run kept, or a new one from the realm; null when
+     * only a note names the realm and it lies beyond the endpoint's own host and port (see the class comment).
+     */
+    private BearerToken token(TokenHttp http, AuthTarget target, Known known, String repository,
                               Credentials found) throws AuthException {
         String authority = target.authority();
         String key = tokenKey(authority, repository);
@@ -210,10 +230,14 @@ public final class Authorizer {
                 tokens.put(key, earlier.get());
                 return earlier.get();
             }
-            if (found != null) {
-                requireSafeRoute(target, TokenClient.realmUrl(challenge), found);
+            HttpUrl realm = TokenClient.realmUrl(known.challenge());
+            if (!known.live() && !onItsOwnOrigin(realm, target)) {
+                return null;
             }
-            BearerToken fresh = tokenClient.fetch(http, challenge, scope(repository), found);
+            if (found != null) {
+                requireSafeRoute(target, realm, found);
+            }
+            BearerToken fresh = tokenClient.fetch(http, known.challenge(), scope(repository), found);
             tokens.put(key, fresh);
             remembered.rememberToken(kept, fresh);
             return fresh;
@@ -237,6 +261,11 @@ public final class Authorizer {
             credentials.put(key, found);
         }
         return found;
+    }
+
+    /** Whether a realm is served where the endpoint is: what a note says of it then sends nothing elsewhere. */
+    private static boolean onItsOwnOrigin(HttpUrl realm, AuthTarget target) {
+        return realm.host().equals(target.base().host()) && realm.port() == target.base().port();
     }
 
     /** Credentials, and what is fetched with them, go only where the endpoint allows secrets to go. */
