@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  * ROOT/v1/blobs/sha256/HEX.type   a manifest's media type
  * ROOT/v1/tags/HEX                the digest "registry/repository:tag" last resolved to (HEX = sha256 of that name)
  * ROOT/v1/notes/KIND/HEX          a {@link Notes} entry (HEX = sha256 of its key); tokens only in a private folder
+ * ROOT/v1/notes/key               the random key of {@link #keyedHash} (mode 0600)
  * </pre>
  *
  * Every read is verified against the digest: a truncated or tampered entry is deleted and reported absent,
@@ -40,6 +41,8 @@ public final class DiskCache implements ImageCache, Notes {
     private volatile boolean writable = true;
     /** Whether the folder may be used: null until first use, when {@link #usable()} judges it. */
     private volatile Boolean usable;
+    /** The key of {@link #keyedHash}: read, or made, on first use. */
+    private volatile byte[] key;
 
     public DiskCache(Path root, Consumer<String> warn) {
         this.root = root;
@@ -141,6 +144,47 @@ public final class DiskCache implements ImageCache, Notes {
             return;
         }
         AtomicFiles.deleteQuietly(notes.resolve(kind).resolve(nameHash(key)));
+    }
+
+    @Override
+    public String keyedHash(String secret) {
+        return KeyedHash.of(key(), secret);
+    }
+
+    /**
+     * The folder's key, made on first use. Two runs that make one at the same moment may each write theirs: the
+     * notes keyed by the one that lost are not found again, which costs a token request, nothing more. Where no
+     * private file can be had, the key is this process's own and nothing keyed by it outlives the run.
+     */
+    private byte[] key() {
+        byte[] known = key;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (key == null) {
+                key = readOrMakeKey();
+            }
+            return key;
+        }
+    }
+
+    private byte[] readOrMakeKey() {
+        if (!usable()) {
+            return KeyedHash.PROCESS_KEY;
+        }
+        Path file = notes.resolve("key");
+        byte[] stored = AtomicFiles.readOrNull(file);
+        if (stored != null && stored.length == KeyedHash.KEY_BYTES) {
+            return stored;
+        }
+        byte[] made = KeyedHash.newKey();
+        try {
+            AtomicFiles.writePrivate(file, made);
+            return made;
+        } catch (IOException | UnsupportedOperationException e) {
+            return KeyedHash.PROCESS_KEY;
+        }
     }
 
     /** How many entries and bytes the cache holds. */

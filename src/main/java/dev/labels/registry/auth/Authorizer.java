@@ -181,9 +181,9 @@ public final class Authorizer {
         }
         if (sent != null && sent.startsWith("Bearer ")) {
             // The token was refused (expired early, revoked, or too narrow): drop it so the retry fetches a new one.
-            String key = tokenKey(authority, repository);
+            String key = tokenKey(authority, repository, found.orElse(null));
             tokens.computeIfPresent(key, (k, t) -> t.authorization().equals(sent) ? null : t);
-            remembered.forgetToken(RememberedAuth.tokenKey(authority, scope(repository), found.orElse(null)));
+            remembered.forgetToken(key);
         }
         return true;
     }
@@ -213,7 +213,7 @@ public final class Authorizer {
     private BearerToken token(TokenHttp http, AuthTarget target, Known known, String repository,
                               Credentials found) throws AuthException {
         String authority = target.authority();
-        String key = tokenKey(authority, repository);
+        String key = tokenKey(authority, repository, found);
         BearerToken cached = tokens.get(key);
         if (cached != null && cached.isUsableAt(clock.instant())) {
             return cached;
@@ -224,8 +224,7 @@ public final class Authorizer {
             if (cached != null && cached.isUsableAt(clock.instant())) {
                 return cached;
             }
-            String kept = RememberedAuth.tokenKey(authority, scope(repository), found);
-            Optional<BearerToken> earlier = remembered.token(kept);
+            Optional<BearerToken> earlier = remembered.token(key);
             if (earlier.isPresent()) {
                 tokens.put(key, earlier.get());
                 return earlier.get();
@@ -239,7 +238,7 @@ public final class Authorizer {
             }
             BearerToken fresh = tokenClient.fetch(http, known.challenge(), scope(repository), found);
             tokens.put(key, fresh);
-            remembered.rememberToken(kept, fresh);
+            remembered.rememberToken(key, fresh);
             return fresh;
         }
     }
@@ -280,8 +279,12 @@ public final class Authorizer {
         return target.credentialKey() + " " + repository + (target.namedInReference() ? "" : " as a mirror");
     }
 
-    private static String tokenKey(String authority, String repository) {
-        return authority + " " + scope(repository);
+    /**
+     * A token is kept, in this run and for later ones, by the endpoint, the scope and the whole identity it was
+     * granted to, secret included: a wrong password never finds the token a right one was granted.
+     */
+    private String tokenKey(String authority, String repository, Credentials credentials) {
+        return authority + " " + scope(repository) + " " + remembered.identity(credentials);
     }
 
     /** Docker token spec scope: read-only access to one repository is all this tool ever needs. */

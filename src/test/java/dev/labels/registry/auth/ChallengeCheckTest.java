@@ -90,6 +90,11 @@ class ChallengeCheckTest {
             public void remove(String kind, String key) {
                 notes.remove(kind + " " + key);
             }
+
+            @Override
+            public String keyedHash(String secret) {
+                return Notes.NONE.keyedHash(secret);
+            }
         };
         new RememberedAuth(memory, Clock.systemUTC()).rememberChallenge(authority, challenge);
         return memory;
