@@ -65,6 +65,19 @@ public final class Authorizer {
 
     /** A challenge, and whether the endpoint's own 401 sent it in this run or a note of an earlier run recalls it. */
     private record Known(Challenge challenge, boolean live) {
+
+        /**
+         * Whether a request may authenticate on the strength of this alone: a live challenge, Basic (which goes
+         * to the endpoint itself), or a realm on the endpoint's own host and port. A note naming a realm
+         * elsewhere may only send a kept token back to the endpoint; a fetch waits for the endpoint's own 401.
+         */
+        boolean enoughFor(AuthTarget target) {
+            if (live || challenge.scheme() == Challenge.Scheme.BASIC) {
+                return true;
+            }
+            HttpUrl realm = HttpUrl.parse(challenge.realm());
+            return realm != null && realm.host().equals(target.base().host()) && realm.port() == target.base().port();
+        }
     }
 
     /**
@@ -89,14 +102,15 @@ public final class Authorizer {
     private static final long FIRST_CONTACT_WAIT_SECONDS = 60;
 
     /**
-     * Lets exactly one request go first to an endpoint whose challenge is not known yet; the others wait for it
-     * (bounded), so that a batch starting eight jobs at once sends one anonymous request and fetches one
-     * token, not eight of each. Returns true for the request that goes first: it must call
+     * Lets exactly one request go first to an endpoint whose challenge is not known yet (or known only from a
+     * note that is not {@link Known#enoughFor enough}); the others wait for it (bounded), so that a batch starting
+     * eight jobs at once sends one anonymous request and fetches one token, not eight of each. Returns true for the request that goes first: it must call
      * {@link #endFirstContact} when its answer has been handled, whatever the answer was.
      */
     public boolean beginFirstContact(AuthTarget target) {
         String authority = target.authority();
-        if (challengeOf(target) != null) {
+        Known known = challengeOf(target);
+        if (known != null && known.enoughFor(target)) {
             return false;
         }
         CountDownLatch mine = new CountDownLatch(1);
@@ -229,12 +243,11 @@ public final class Authorizer {
                 tokens.put(key, earlier.get());
                 return earlier.get();
             }
-            HttpUrl realm = TokenClient.realmUrl(known.challenge());
-            if (!known.live() && !onItsOwnOrigin(realm, target)) {
+            if (!known.enoughFor(target)) {
                 return null;
             }
             if (found != null) {
-                requireSafeRoute(target, realm, found);
+                requireSafeRoute(target, TokenClient.realmUrl(known.challenge()), found);
             }
             BearerToken fresh = tokenClient.fetch(http, known.challenge(), scope(repository), found);
             tokens.put(key, fresh);
@@ -260,11 +273,6 @@ public final class Authorizer {
             credentials.put(key, found);
         }
         return found;
-    }
-
-    /** Whether a realm is served where the endpoint is: what a note says of it then sends nothing elsewhere. */
-    private static boolean onItsOwnOrigin(HttpUrl realm, AuthTarget target) {
-        return realm.host().equals(target.base().host()) && realm.port() == target.base().port();
     }
 
     /** Credentials, and what is fetched with them, go only where the endpoint allows secrets to go. */

@@ -120,6 +120,7 @@ class ChallengeCheckTest {
         assertNull(authorizer.authorization(recording(asked), target, "team/app"), "the request goes anonymously");
 
         assertEquals(List.of(), asked);
+        assertTrue(authorizer.beginFirstContact(target), "one request goes first to meet the registry's own 401");
     }
 
     @Test
