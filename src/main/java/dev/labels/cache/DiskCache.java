@@ -171,7 +171,7 @@ public final class DiskCache implements ImageCache, Notes {
 
     private byte[] readOrMakeKey() {
         if (!usable()) {
-            return KeyedHash.PROCESS_KEY;
+            return KeyedHash.processKey();
         }
         Path file = notes.resolve("key");
         byte[] stored = AtomicFiles.readOrNull(file);
@@ -183,7 +183,7 @@ public final class DiskCache implements ImageCache, Notes {
             AtomicFiles.writePrivate(file, made);
             return made;
         } catch (IOException | UnsupportedOperationException e) {
-            return KeyedHash.PROCESS_KEY;
+            return KeyedHash.processKey();
         }
     }
 

@@ -29,7 +29,7 @@ public interface Notes {
 
         @Override
         public String keyedHash(String secret) {
-            return KeyedHash.of(KeyedHash.PROCESS_KEY, secret);
+            return KeyedHash.of(KeyedHash.processKey(), secret);
         }
     };
 

@@ -58,4 +58,16 @@ class KeyedHashTest {
 
         assertEquals(false, Files.exists(folder.resolve("v1")));
     }
+
+    @Test
+    void theHashIsHmacSha256() throws Exception {
+        // RFC 4231, test case 2.
+        assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                KeyedHash.of("Jefe".getBytes(StandardCharsets.UTF_8), "what do ya want for nothing?"));
+        byte[] key = KeyedHash.newKey();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        assertEquals(HexFormat.of().formatHex(mac.doFinal("pa:ss word".getBytes(StandardCharsets.UTF_8))),
+                KeyedHash.of(key, "pa:ss word"));
+    }
 }

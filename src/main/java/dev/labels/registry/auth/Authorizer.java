@@ -103,9 +103,10 @@ public final class Authorizer {
 
     /**
      * Lets exactly one request go first to an endpoint whose challenge is not known yet (or known only from a
-     * note that is not {@link Known#enoughFor enough}); the others wait for it (bounded), so that a batch starting
-     * eight jobs at once sends one anonymous request and fetches one token, not eight of each. Returns true for the request that goes first: it must call
-     * {@link #endFirstContact} when its answer has been handled, whatever the answer was.
+     * note that is not {@link Known#enoughFor enough}); the others wait for it (bounded), so that a batch
+     * starting eight jobs at once sends one anonymous request and fetches one token, not eight of each. Returns
+     * true for the request that goes first: it must call {@link #endFirstContact} when its answer has been
+     * handled, whatever the answer was.
      */
     public boolean beginFirstContact(AuthTarget target) {
         String authority = target.authority();
