@@ -20,12 +20,16 @@ import java.util.function.Consumer;
  * ROOT/v1/blobs/ALG/HEX.type      a manifest's media type
  * ROOT/v1/tags/HEX                the digest "registry/repository:tag" last resolved to (HEX = sha256 of that name)
  * ROOT/v1/notes/KIND/HEX          a {@link Notes} entry (HEX = sha256 of its key); tokens only in a private folder
+ * ROOT/v1/notes/key               the random key of {@link #keyedHash} (mode 0600)
  * </pre>
  *
  * Every read is verified against the digest: a truncated or tampered entry is deleted and reported absent,
  * so it is fetched again. Every write goes to a temporary file that is then renamed into place, so parallel
  * runs sharing the folder (Jenkins executors) never see half a file. If the folder cannot be written (read
  * only, disk full), a warning is given once and the run carries on without writing.
+ *
+ * <p>The folder is judged on first use ({@link CacheFolder}): one that another user owns or that group or
+ * others can write to is warned about once and neither read nor written, since what it holds steers the run.
  */
 public final class DiskCache implements ImageCache, Notes {
     static final String LAYOUT = "v1";
@@ -36,6 +40,10 @@ public final class DiskCache implements ImageCache, Notes {
     private final Path notes;
     private final Consumer<String> warn;
     private volatile boolean writable = true;
+    /** Whether the folder may be used: null until first use, when {@link #usable()} judges it. */
+    private volatile Boolean usable;
+    /** The key of {@link #keyedHash}: read, or made, on first use. */
+    private volatile byte[] key;
 
     public DiskCache(Path root, Consumer<String> warn) {
         this.root = root;
@@ -52,7 +60,7 @@ public final class DiskCache implements ImageCache, Notes {
     @Override
     public Optional<CachedContent> get(String digest) {
         Path file = blobPath(digest);
-        if (file == null) {
+        if (file == null || !usable()) {
             return Optional.empty();
         }
         byte[] content = AtomicFiles.readOrNull(file);
@@ -73,7 +81,7 @@ public final class DiskCache implements ImageCache, Notes {
     @Override
     public void put(String digest, byte[] content, String mediaType) {
         Path file = blobPath(digest);
-        if (file == null || !writable) {
+        if (file == null || !writable || !usable()) {
             return;
         }
         // The type goes first: a reader that finds the content finds its type too.
@@ -85,6 +93,9 @@ public final class DiskCache implements ImageCache, Notes {
 
     @Override
     public Optional<String> tagDigest(String image) {
+        if (!usable()) {
+            return Optional.empty();
+        }
         byte[] digest = AtomicFiles.readOrNull(tags.resolve(nameHash(image)));
         if (digest == null) {
             return Optional.empty();
@@ -95,20 +106,23 @@ public final class DiskCache implements ImageCache, Notes {
 
     @Override
     public void putTagDigest(String image, String digest) {
-        if (writable && Digests.isSupported(digest)) {
+        if (writable && usable() && Digests.isSupported(digest)) {
             write(tags.resolve(nameHash(image)), digest.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     @Override
     public Optional<String> get(String kind, String key) {
+        if (!usable()) {
+            return Optional.empty();
+        }
         byte[] value = AtomicFiles.readOrNull(notes.resolve(kind).resolve(nameHash(key)));
         return value == null ? Optional.empty() : Optional.of(new String(value, StandardCharsets.UTF_8));
     }
 
     @Override
     public void put(String kind, String key, String value, boolean secret) {
-        if (!writable) {
+        if (!writable || !usable()) {
             return;
         }
         Path file = notes.resolve(kind).resolve(nameHash(key));
@@ -127,7 +141,51 @@ public final class DiskCache implements ImageCache, Notes {
 
     @Override
     public void remove(String kind, String key) {
+        if (!usable()) {
+            return;
+        }
         AtomicFiles.deleteQuietly(notes.resolve(kind).resolve(nameHash(key)));
+    }
+
+    @Override
+    public String keyedHash(String secret) {
+        return KeyedHash.of(key(), secret);
+    }
+
+    /**
+     * The folder's key, made on first use. Two runs that make one at the same moment may each write theirs: the
+     * notes keyed by the one that lost are not found again, which costs a token request, nothing more. Where no
+     * private file can be had, the key is this process's own and nothing keyed by it outlives the run.
+     */
+    private byte[] key() {
+        byte[] known = key;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (key == null) {
+                key = readOrMakeKey();
+            }
+            return key;
+        }
+    }
+
+    private byte[] readOrMakeKey() {
+        if (!usable()) {
+            return KeyedHash.processKey();
+        }
+        Path file = notes.resolve("key");
+        byte[] stored = AtomicFiles.readOrNull(file);
+        if (stored != null && stored.length == KeyedHash.KEY_BYTES) {
+            return stored;
+        }
+        byte[] made = KeyedHash.newKey();
+        try {
+            AtomicFiles.writePrivate(file, made);
+            return made;
+        } catch (IOException | UnsupportedOperationException e) {
+            return KeyedHash.processKey();
+        }
     }
 
     /** How many entries and bytes the cache holds. */
@@ -135,11 +193,44 @@ public final class DiskCache implements ImageCache, Notes {
         return Usage.of(root.resolve(LAYOUT));
     }
 
-    /** Deletes every entry. Returns what was removed. */
+    /** Deletes every entry. Returns what was removed: nothing from a folder that is not {@link #usable()}. */
     public Usage clear() throws IOException {
+        if (!Files.exists(root) || !usable()) {
+            return new Usage(0, 0);
+        }
         Usage before = usage();
         AtomicFiles.deleteTree(root.resolve(LAYOUT));
         return before;
+    }
+
+    /**
+     * Whether the folder may be read and written, judged once, on first use: a run that reads only image files
+     * never makes the folder. The warning for a folder that may not be used is given here, once.
+     */
+    private boolean usable() {
+        Boolean known = usable;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (usable == null) {
+                usable = judge();
+            }
+            return usable;
+        }
+    }
+
+    private boolean judge() {
+        try {
+            Optional<String> refusal = CacheFolder.refusal(root);
+            refusal.ifPresent(why -> warn.accept("not using the cache at " + root + ": " + why
+                    + "; carrying on without caching"));
+            return refusal.isEmpty();
+        } catch (IOException e) {
+            writable = false;
+            warn.accept("cannot write to the cache at " + root + " (" + describe(e) + "); carrying on without caching");
+            return false;
+        }
     }
 
     private void write(Path file, byte[] content) {
@@ -157,6 +248,9 @@ public final class DiskCache implements ImageCache, Notes {
     private static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such folder";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException || e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "not a folder";
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";

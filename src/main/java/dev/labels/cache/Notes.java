@@ -26,6 +26,11 @@ public interface Notes {
         @Override
         public void remove(String kind, String key) {
         }
+
+        @Override
+        public String keyedHash(String secret) {
+            return KeyedHash.of(KeyedHash.processKey(), secret);
+        }
     };
 
     Optional<String> get(String kind, String key);
@@ -37,4 +42,11 @@ public interface Notes {
     void put(String kind, String key, String value, boolean secret);
 
     void remove(String kind, String key);
+
+    /**
+     * HMAC-SHA256 of a secret under a random key of these notes that only their owner can read: lets a note be
+     * keyed by whose it is (a token, by the password it was fetched with) without the secret, or a plain hash
+     * of it, ever being written. Notes that cannot keep a key use one of this process only.
+     */
+    String keyedHash(String secret);
 }

@@ -37,7 +37,10 @@ final class CacheCommand extends StandardOptions {
             return model.spec();
         }
 
-        /** The cache the options name. Its warnings are for runs that read and write it, not for these commands. */
+        /**
+         * The cache the options name. Its warnings are for runs that read and write it: {@code info} only counts
+         * what is there; {@code clear} is told why it leaves a folder it may not use (see DiskCache).
+         */
         DiskCache disk() {
             return new DiskCache(parent.cacheFolder(options), message -> { });
         }
@@ -60,7 +63,7 @@ final class CacheCommand extends StandardOptions {
     private final class Clear extends CacheSubcommand {
         @Override
         public Integer call() throws Exception {
-            DiskCache disk = disk();
+            DiskCache disk = new DiskCache(parent.cacheFolder(options), parent::warn);
             Usage removed = disk.clear();
             parent.err().println("labels: removed " + removed.entries() + " entries (" + removed.bytes()
                     + " bytes) from " + disk.root());

@@ -41,9 +41,10 @@ final class RegistryOptions {
 
     void declare(CommandModel model) {
         model.option("--creds").label("USER:PASS")
-                .description("Credentials for the registry, as with skopeo (e.g. --creds \"$USER:$PASS\" in Jenkins). "
-                        + "Without them, credentials come from the auth file (--authfile, $REGISTRY_AUTH_FILE, podman's "
-                        + "containers/auth.json), then Docker's config.json and its credential helpers.")
+                .description("Credentials for the registry of the reference, as with skopeo (e.g. --creds "
+                        + "\"$USER:$PASS\" in Jenkins); never offered to its mirrors. Without them, credentials come from "
+                        + "the auth file (--authfile, $REGISTRY_AUTH_FILE, podman's containers/auth.json), then Docker's "
+                        + "config.json and its credential helpers.")
                 .value(String.class, () -> creds, value -> creds = value);
         model.option("--username").label("USER")
                 .description("Username; the password is read from stdin (--password-stdin).")
@@ -94,8 +95,8 @@ final class RegistryOptions {
             throw new UsageException(e.getMessage());
         }
         Credentials given = commandLineCredentials(stdin);
-        CredentialSource credentials = given != null ? new StaticCredentials(given)
-                : CredentialSources.fromEnvironment(env, userHome, authFile);
+        CredentialSource found = CredentialSources.fromEnvironment(env, userHome, authFile);
+        CredentialSource credentials = given != null ? new StaticCredentials(given, found) : found;
         TlsFiles tls = new TlsFiles(caCertificates, certDir, TlsFiles.DOCKER_CERTS_D);
         return new RegistryConfig(insecure, mirrors, credentials, verbose, registries, tls, proxies);
     }

@@ -1,5 +1,7 @@
 package dev.labels.registry;
 
+import dev.labels.registry.auth.AuthTarget;
+import dev.labels.registry.auth.RegistryHosts;
 import okhttp3.HttpUrl;
 
 /**
@@ -13,9 +15,11 @@ import okhttp3.HttpUrl;
  * @param mirror          whether this is a mirror, which the registry itself backs up when it fails
  * @param plainHttpFirst  a loopback registry whose scheme is not known yet: plain HTTP is tried first, and
  *                        HTTPS only when the server turns out to speak TLS (see {@link SchemeProbe})
+ * @param insecure        the user allowed plain HTTP here: {@code --insecure}, or {@code "insecure": true} for
+ *                        this host in the config file
  */
 record Endpoint(String registry, HttpUrl base, String credentialKey, boolean mayUsePlainHttp, boolean mirror,
-                boolean plainHttpFirst) {
+                boolean plainHttpFirst, boolean insecure) implements AuthTarget {
 
     /** {@code BASE/v2/REPOSITORY/PATH}; a query in {@code path} (tags/list?n=100) is kept as the query. */
     HttpUrl url(String repository, String path) {
@@ -25,9 +29,20 @@ record Endpoint(String registry, HttpUrl base, String credentialKey, boolean may
         return query < 0 ? url.build() : url.encodedQuery(path.substring(query + 1)).build();
     }
 
-    /** host:port, the key of what the authorizer learns about this endpoint. */
-    String authority() {
-        return base.host() + ":" + base.port();
+    @Override
+    public boolean namedInReference() {
+        return RegistryHosts.canonical(credentialKey).equals(RegistryHosts.canonical(registry));
+    }
+
+    @Override
+    public boolean allowsPlainHttpRealm() {
+        return mayUsePlainHttp || insecure;
+    }
+
+    /** Over plain HTTP, a secret can be read by anyone on the way: only loopback is not on the way. */
+    @Override
+    public boolean maySendSecretsTo(HttpUrl url) {
+        return url.isHttps() || insecure || Loopback.isLoopbackHost(url.host());
     }
 
     boolean serves(HttpUrl url) {
@@ -36,12 +51,12 @@ record Endpoint(String registry, HttpUrl base, String credentialKey, boolean may
 
     Endpoint overPlainHttp() {
         return new Endpoint(registry, base.newBuilder().scheme("http").port(port(base)).build(), credentialKey, false,
-                mirror, false);
+                mirror, false, insecure);
     }
 
     /** This endpoint once its server was found to speak TLS: HTTPS, with the usual fallback should TLS fail. */
     Endpoint overTls() {
-        return new Endpoint(registry, base, credentialKey, mayUsePlainHttp, mirror, false);
+        return new Endpoint(registry, base, credentialKey, mayUsePlainHttp, mirror, false, insecure);
     }
 
     /** Keeps an explicit port; an implicit https port 443 becomes http's 80, as Docker's fallback does. */

@@ -137,10 +137,11 @@ final class Endpoints {
         endpoints.putIfAbsent(endpoint.base().toString(), endpoint);
     }
 
-    private static Endpoint mirror(String registry, HttpUrl url) {
+    private Endpoint mirror(String registry, HttpUrl url) {
         String authority = url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
+        boolean insecure = config.insecure() || config.settingsFor(authority).insecure();
         // The URL's scheme is explicit: an https mirror that fails TLS is a failed mirror, not an http one.
-        return new Endpoint(registry, url, authority, false, true, false);
+        return new Endpoint(registry, url, authority, false, true, false, insecure);
     }
 
     private Endpoint upstream(String registry, String name) {
@@ -152,7 +153,7 @@ final class Endpoints {
         // Without a port the registry is HTTPS's 443, and its plain-HTTP form would be another port (80),
         // where another server may answer: such a registry is asked over HTTPS first, as containerd does.
         boolean plainHttpFirst = loopback && base.port() != HttpUrl.defaultPort("https");
-        return new Endpoint(registry, base, registry, insecure || loopback, false, plainHttpFirst);
+        return new Endpoint(registry, base, registry, insecure || loopback, false, plainHttpFirst, insecure);
     }
 
 }

@@ -4,14 +4,12 @@ import dev.labels.registry.RegistryException.Kind;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.auth.TokenHttp;
-import dev.labels.registry.auth.Challenge;
 import dev.labels.registry.tls.TlsException;
 import dev.labels.registry.tls.TlsFiles;
 import dev.labels.text.UrlRedaction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import javax.net.ssl.SSLException;
@@ -38,8 +36,6 @@ final class RegistryTransport {
     private final TlsFiles tls;
     /** -v: say when a mirror is skipped (the "labels" loggers are at debug level, so this must be gated here). */
     private final boolean verbose;
-    /** {@code --insecure}: the user allows plain HTTP for every registry and its token service. */
-    private final boolean insecure;
     private final SentSecrets sentSecrets;
     private final TransportFailures failures;
 
@@ -50,7 +46,6 @@ final class RegistryTransport {
         this.authorizer = authorizer;
         this.tls = config.tls();
         this.verbose = config.verbose();
-        this.insecure = config.insecure();
         this.sentSecrets = sentSecrets;
         this.failures = new TransportFailures(authorizer, sentSecrets, tls);
     }
@@ -103,13 +98,12 @@ final class RegistryTransport {
      */
     private Response executeOn(Operation operation, Endpoint endpoint, String repository, String path,
                                Request.Builder request, long bodyLimit, Deadline deadline) throws RegistryException {
-        String authority = endpoint.authority();
-        boolean first = authorizer.beginFirstContact(authority);
+        boolean first = authorizer.beginFirstContact(endpoint);
         try {
             return attempt(operation, endpoint, repository, path, request, bodyLimit, deadline);
         } finally {
             if (first) {
-                authorizer.endFirstContact(authority);
+                authorizer.endFirstContact(endpoint.authority());
             }
         }
     }
@@ -235,7 +229,6 @@ final class RegistryTransport {
             if (response.code() == 401 && !challenged && endpoint.serves(response.request().url())) {
                 // The probe went without credentials: its 401 does not use up the one retry after a refusal.
                 challenged = !probing;
-                refusePlainHttpRealm(operation, endpoint, response);
                 if (retryAfterChallenge(operation, endpoint, repository, response, authorization)) {
                     response.close();
                     continue;
@@ -309,30 +302,10 @@ final class RegistryTransport {
         }
     }
 
-    /**
-     * A token fetched over plain HTTP can be read and reused by anyone on the way, and so can the credentials
-     * sent for it: an HTTPS registry whose realm is plain HTTP is refused, unless plain HTTP was allowed for it
-     * (loopback, {@code --insecure}). A registry reached over plain HTTP was chosen so by the user.
-     */
-    private void refusePlainHttpRealm(Operation operation, Endpoint endpoint, Response response)
-            throws RegistryException {
-        if (!endpoint.base().isHttps() || endpoint.mayUsePlainHttp() || insecure) {
-            return;
-        }
-        Optional<Challenge> challenge = Challenge.select(response);
-        HttpUrl realm = challenge.map(Challenge::realm).map(HttpUrl::parse).orElse(null);
-        if (realm != null && !realm.isHttps()) {
-            response.close();
-            throw operation.fail(Kind.UNAUTHORIZED, "the registry " + endpoint.base().host() + " sends us to a "
-                    + "plain-HTTP token service " + realm.host() + "; refusing to fetch a token without TLS "
-                    + "(use --insecure to allow it)", 401, null);
-        }
-    }
-
     private String authorization(Operation operation, TokenHttp http, Endpoint endpoint, String repository,
                                  Tries tokenTries) throws RegistryException {
         try {
-            return authorizer.authorization(http, endpoint.authority(), endpoint.credentialKey(), repository);
+            return authorizer.authorization(http, endpoint, repository);
         } catch (AuthException e) {
             throw TransportFailures.ofAuth(operation, e, tokenTries);
         }
@@ -341,7 +314,7 @@ final class RegistryTransport {
     private boolean retryAfterChallenge(Operation operation, Endpoint endpoint, String repository, Response response,
                                         String sent) throws RegistryException {
         try {
-            return authorizer.challenged(endpoint.authority(), endpoint.credentialKey(), repository, response, sent);
+            return authorizer.challenged(endpoint, repository, response, sent);
         } catch (AuthException e) {
             response.close();
             throw TransportFailures.ofAuth(operation, e, new Tries());

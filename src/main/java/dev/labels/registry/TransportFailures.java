@@ -45,13 +45,13 @@ final class TransportFailures {
             return error;
         }
         String registry = endpoint.credentialKey();
-        if (authorizer.usedCredentials(registry, repository)) {
+        if (authorizer.usedCredentials(endpoint, repository)) {
             // The token (or Basic) was accepted by the token service but not by the registry: typically
             // insufficient_scope. We do not retry: the same credentials would get the same answer.
             return operation.fail(Kind.UNAUTHORIZED, error.detail() + " ("
-                    + authorizer.describeCredentials(registry, repository) + " were refused)", 401, null);
+                    + authorizer.describeCredentials(endpoint, repository) + " were refused)", 401, null);
         }
-        if (authorizer.wantsBasic(endpoint.authority())) {
+        if (authorizer.wantsBasic(endpoint)) {
             return operation.fail(Kind.UNAUTHORIZED, "the registry requires credentials and none were found for "
                     + registry + " (use --creds or --authfile, or log in with docker or podman): "
                     + error.detail(), 401, null);
@@ -90,7 +90,7 @@ final class TransportFailures {
      */
     static RegistryException ofAuth(Operation operation, AuthException e, Tries tokenTries) {
         Kind kind = switch (e.reason()) {
-            case REFUSED, CREDENTIALS -> Kind.UNAUTHORIZED;
+            case REFUSED, CREDENTIALS, UNSAFE -> Kind.UNAUTHORIZED;
             case RATE_LIMITED -> Kind.RATE_LIMITED;
             case NETWORK -> Kind.NETWORK;
             case MALFORMED -> Kind.REGISTRY_ERROR;

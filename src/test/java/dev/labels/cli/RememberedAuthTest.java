@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.testing.FakeRegistry;
+import dev.labels.testing.FixtureImage;
+import dev.labels.testing.Fixtures;
+import dev.labels.testing.LocalRegistry;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,5 +118,50 @@ class RememberedAuthTest {
 
         assertEquals(2, fake.tokenRequests.size());
         assertFalse(Files.exists(cache.resolve("v1")));
+    }
+
+    @Test
+    void aRightUserWithAWrongPasswordIsRefusedAsWithoutTheCache() {
+        try (LocalRegistry registry = LocalRegistry.start(LocalRegistry.Mode.TOKEN)) {
+            FixtureImage image = Fixtures.push(registry, Fixtures.PRIVATE).dockerV2();
+            String reference = registry.host() + "/" + image.reference();
+            String right = LocalRegistry.USER + ":" + LocalRegistry.PASSWORD;
+            String wrong = LocalRegistry.USER + ":not-" + LocalRegistry.PASSWORD;
+            CliRun first = CliRun.run("inspect", reference, "--creds", right, "--cache-dir", cache.toString());
+            assertEquals(0, first.exitCode(), first::toString);
+
+            CliRun withCache = CliRun.run("inspect", reference, "--creds", wrong, "--cache-dir", cache.toString());
+            CliRun withoutCache = CliRun.run("inspect", reference, "--creds", wrong, "--no-cache");
+
+            assertEquals(ExitCodes.UNAUTHORIZED, withoutCache.exitCode(), withoutCache::toString);
+            assertEquals(withoutCache.exitCode(), withCache.exitCode(), withCache::toString);
+            assertEquals(withoutCache.stdout(), withCache.stdout());
+            CliRun again = CliRun.run("inspect", reference, "--creds", right, "--cache-dir", cache.toString());
+            assertEquals(0, again.exitCode(), "the right password still finds its token: " + again);
+        }
+    }
+
+    @Test
+    void theCacheHoldsNeitherThePasswordNorAPlainHashOfIt() throws Exception {
+        fake = new FakeRegistry(FakeRegistry.Auth.BEARER);
+        fake.tokenNeedsCredentials = true;
+        fake.pushImage("team/app", "1", Map.of("a", "b"));
+
+        CliRun run = inspect("--creds", FakeRegistry.USER + ":" + FakeRegistry.PASSWORD);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        byte[] password = FakeRegistry.PASSWORD.getBytes(StandardCharsets.UTF_8);
+        List<String> forms = List.of(FakeRegistry.PASSWORD, Base64.getEncoder().encodeToString(password),
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password)),
+                Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(password)));
+        try (Stream<Path> files = Files.walk(cache)) {
+            for (Path file : files.toList()) {
+                String text = file.getFileName() + "\n"
+                        + (Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "");
+                for (String form : forms) {
+                    assertFalse(text.contains(form), "the password, in the form " + form + ", in " + file);
+                }
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.labels.registry.proxy.ProxySettings;
 import dev.labels.registry.tls.TlsFiles;
 import java.util.List;
 import java.util.Map;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 class EndpointsTest {
@@ -138,5 +139,31 @@ class EndpointsTest {
                 .getMessage().contains("REGISTRY=URL"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Mirror.parse("docker.io=ftp://x"))
                 .getMessage().contains("not an http"));
+    }
+
+    @Test
+    void onlyTheRegistryOfTheReferenceOrAMirrorOnItsOwnHostIsNamedInTheReference() {
+        assertTrue(only(endpoints(false).resolve("docker.io")).namedInReference());
+        List<Endpoint> mirrored = endpoints(false, Mirror.parse("ghcr.io=https://mirror.example.com")).resolve("ghcr.io");
+        assertFalse(mirrored.get(0).namedInReference(), "a mirror elsewhere");
+        assertTrue(mirrored.get(1).namedInReference());
+        assertTrue(only(endpoints(false, Mirror.parse("localhost:5000=http://localhost:5000")).resolve("localhost:5000"))
+                .namedInReference(), "a mirror on the registry's own host and port is the registry");
+    }
+
+    @Test
+    void secretsCrossPlainHttpOnlyToThisMachineOrWhereTheUserAllowedIt() {
+        HttpUrl plainElsewhere = HttpUrl.get("http://mirror.example.com/");
+        Endpoint strict = endpoints(false, Mirror.parse("ghcr.io=http://mirror.example.com")).resolve("ghcr.io").get(0);
+        Endpoint insecure = endpoints(true, Mirror.parse("ghcr.io=http://mirror.example.com")).resolve("ghcr.io").get(0);
+        Endpoint configured = endpoints(Map.of("mirror.example.com", new RegistrySettings(List.of(), true, null)),
+                Mirror.parse("ghcr.io=http://mirror.example.com")).resolve("ghcr.io").get(0);
+
+        assertFalse(strict.maySendSecretsTo(plainElsewhere));
+        assertTrue(strict.maySendSecretsTo(HttpUrl.get("https://mirror.example.com/")));
+        assertTrue(strict.maySendSecretsTo(HttpUrl.get("http://127.0.0.1:5000/")));
+        assertTrue(strict.maySendSecretsTo(HttpUrl.get("http://localhost:5000/")));
+        assertTrue(insecure.maySendSecretsTo(plainElsewhere), "--insecure");
+        assertTrue(configured.maySendSecretsTo(plainElsewhere), "\"insecure\": true for the mirror's host");
     }
 }

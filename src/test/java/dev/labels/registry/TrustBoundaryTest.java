@@ -80,8 +80,9 @@ class TrustBoundaryTest {
 
     private ResolvedImage resolve(MockWebServer registry, boolean https, boolean insecure, HandshakeCertificates trust)
             throws Exception {
+        // The reference names the server, and a mirror on its own host and port says which scheme it speaks.
         String authority = registry.getHostName() + ":" + registry.getPort();
-        Mirror mirror = Mirror.parse("registry.example.com=" + (https ? "https://" : "http://") + authority);
+        Mirror mirror = Mirror.parse(authority + "=" + (https ? "https://" : "http://") + authority);
         RegistryConfig config = new RegistryConfig(insecure, List.of(mirror), new StaticCredentials(
                 new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds")), false);
         OkHttpClient base = HttpClients.create(config);
@@ -91,7 +92,7 @@ class TrustBoundaryTest {
                     .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
         }
         client = RegistryClient.builder(config).waits(new RecordingSleeper(), new Random(1)).baseClient(base).build();
-        return new ImageResolver(client, AMD64).resolve(ImageReference.parse("registry.example.com/team/app:1"), null);
+        return new ImageResolver(client, AMD64).resolve(ImageReference.parse(authority + "/team/app:1"), null);
     }
 
     private static HeldCertificate localhostCertificate() throws Exception {
@@ -198,8 +199,8 @@ class TrustBoundaryTest {
 
         assertEquals(Kind.REGISTRY_ERROR, error.kind());
         assertTrue(error.getMessage().contains("too many redirects"), error.getMessage());
-        assertTrue(error.getMessage().startsWith("reading manifest of registry.example.com/team/app:1"),
-                error.getMessage());
+        assertTrue(error.getMessage().startsWith("reading manifest of " + registry.getHostName() + ":"
+                + registry.getPort() + "/team/app:1"), error.getMessage());
     }
 
     /** A registry that wants a Bearer token from {@code realm} and accepts FakeRegistry.TOKEN. */

@@ -11,7 +11,7 @@ public final class AuthException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /** Why, as far as the caller needs to know to classify the failure. */
-    public enum Reason { REFUSED, RATE_LIMITED, NETWORK, MALFORMED, CREDENTIALS }
+    public enum Reason { REFUSED, RATE_LIMITED, NETWORK, MALFORMED, CREDENTIALS, UNSAFE }
 
     private final Reason reason;
 
@@ -50,6 +50,18 @@ public final class AuthException extends Exception {
         String what = credentials.kind() == Credentials.Kind.IDENTITY_TOKEN ? "an identity token" : "a registry token";
         return new AuthException(Reason.CREDENTIALS, registry + " asks for Basic authentication, but the credentials from "
                 + credentials.source() + " are " + what + ", which only token authentication can use", null);
+    }
+
+    static AuthException plainHttpRealm(String registry, String realmHost) {
+        return new AuthException(Reason.UNSAFE, "the registry " + registry + " sends us to a plain-HTTP token service "
+                + realmHost + "; refusing to fetch a token without TLS (use --insecure to allow it)", null);
+    }
+
+    /** Credentials that would cross the network in clear: not sent, whatever the registry says. */
+    static AuthException plainHttp(String host, Credentials credentials, String to) {
+        return new AuthException(Reason.UNSAFE, "not sending the credentials for " + host + " from "
+                + credentials.source() + " over plain HTTP to " + to + ": credentials go over plain HTTP only to this "
+                + "machine, or with --insecure (or \"insecure\": true for " + host + " in the config file)", null);
     }
 
     static AuthException credentials(CredentialException cause) {

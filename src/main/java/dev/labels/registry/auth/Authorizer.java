@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /**
@@ -18,7 +19,11 @@ import okhttp3.Response;
  *   <li>The first request to a registry goes out anonymously. There is no {@code GET /v2/} probe: the
  *       manifest request itself tells us whether and how to authenticate, which saves a round trip.</li>
  *   <li>A 401 carries {@code WWW-Authenticate}. We remember the registry's challenge, so later requests
- *       (other repositories, other images in a batch) authenticate up front.</li>
+ *       (other repositories, other images in a batch, later runs) authenticate up front. A challenge passes
+ *       {@link ChallengeCheck} before it is used, whether the registry's 401 just sent it or a note of an
+ *       earlier run recalls it; and a note only ever serves to send a token the registry granted back to that
+ *       registry, or to fetch one from a realm on the registry's own host and port. A realm elsewhere is
+ *       believed only from the registry's own live 401: until one comes, the request goes anonymously.</li>
  *   <li>{@code Basic}: the user's credentials for that registry on every request to it.
  *       {@code Bearer}: a token from the realm for scope {@code repository:NAME:pull}, fetched once per
  *       registry and repository and reused until it expires (see {@link TokenClient} for how passwords and
@@ -28,13 +33,17 @@ import okhttp3.Response;
  *       make us loop.</li>
  * </ol>
  * Credentials are looked up by the registry's name and the repository, only when a registry asks for them,
- * and are only ever attached to requests to that registry (and to its token realm).
+ * and are only ever attached to requests to that registry (and to its token realm). They are scoped to the
+ * host they were given for: a mirror is offered only what is found for its own host, never the credentials
+ * given for the registry of the reference ({@link CredentialSource#forMirror}); and neither they nor a token
+ * fetched with them travel over plain HTTP except to this machine or where the user allowed plain HTTP
+ * ({@link AuthTarget#maySendSecretsTo}).
  */
 public final class Authorizer {
     private final CredentialSource credentialSource;
     private final TokenClient tokenClient;
     private final Clock clock;
-    private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
+    private final Map<String, Known> challenges = new ConcurrentHashMap<>();
     private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
     private final Map<String, Optional<Credentials>> credentials = new ConcurrentHashMap<>();
@@ -54,29 +63,55 @@ public final class Authorizer {
         this.remembered = new RememberedAuth(notes, clock);
     }
 
-    /** The challenge learnt from this endpoint, in this run or (for a day) an earlier one; null when none. */
-    private Challenge challengeOf(String authority) {
-        Challenge known = challenges.get(authority);
-        if (known == null) {
-            known = remembered.challenge(authority).orElse(null);
-            if (known != null) {
-                challenges.putIfAbsent(authority, known);
+    /** A challenge, and whether the endpoint's own 401 sent it in this run or a note of an earlier run recalls it. */
+    private record Known(Challenge challenge, boolean live) {
+
+        /**
+         * Whether a request may authenticate on the strength of this alone: a live challenge, Basic (which goes
+         * to the endpoint itself), or a realm on the endpoint's own host and port. A note naming a realm
+         * elsewhere may only send a kept token back to the endpoint; a fetch waits for the endpoint's own 401.
+         */
+        boolean enoughFor(AuthTarget target) {
+            if (live || challenge.scheme() == Challenge.Scheme.BASIC) {
+                return true;
             }
+            HttpUrl realm = HttpUrl.parse(challenge.realm());
+            return realm != null && realm.host().equals(target.base().host()) && realm.port() == target.base().port();
         }
-        return known;
+    }
+
+    /**
+     * The challenge learnt from this endpoint, in this run or (for a day) an earlier one; null when none. A note
+     * of an earlier run is checked as a live answer would be, for this endpoint as this run reaches it.
+     */
+    private Known challengeOf(AuthTarget target) {
+        String authority = target.authority();
+        Known known = challenges.get(authority);
+        if (known == null) {
+            Challenge note = remembered.challenge(authority).orElse(null);
+            if (note == null) {
+                return null;
+            }
+            challenges.putIfAbsent(authority, new Known(note, false));
+            known = challenges.get(authority);
+        }
+        return known.live() || ChallengeCheck.passes(known.challenge(), target) ? known : null;
     }
 
     /** How long other requests wait for the first request to an endpoint to learn its challenge. */
     private static final long FIRST_CONTACT_WAIT_SECONDS = 60;
 
     /**
-     * Lets exactly one request go first to an endpoint whose challenge is not known yet; the others wait for it
-     * (bounded), so that a batch starting eight jobs at once sends one anonymous request and fetches one
-     * token, not eight of each. Returns true for the request that goes first: it must call
-     * {@link #endFirstContact} when its answer has been handled, whatever the answer was.
+     * Lets exactly one request go first to an endpoint whose challenge is not known yet (or known only from a
+     * note that is not {@link Known#enoughFor enough}); the others wait for it (bounded), so that a batch
+     * starting eight jobs at once sends one anonymous request and fetches one token, not eight of each. Returns
+     * true for the request that goes first: it must call {@link #endFirstContact} when its answer has been
+     * handled, whatever the answer was.
      */
-    public boolean beginFirstContact(String authority) {
-        if (challengeOf(authority) != null) {
+    public boolean beginFirstContact(AuthTarget target) {
+        String authority = target.authority();
+        Known known = challengeOf(target);
+        if (known != null && known.enoughFor(target)) {
             return false;
         }
         CountDownLatch mine = new CountDownLatch(1);
@@ -105,27 +140,31 @@ public final class Authorizer {
      *
      * @param http          the client of a token request (the registry's TLS settings apply to the realm too,
      *                      as Docker uses one transport per registry); asked for only when a token is fetched
-     * @param authority     the endpoint's host:port, the key of what we learnt about it
-     * @param registry      the registry name credentials are looked up by
+     * @param target        the endpoint: what we learnt is kept by its host:port, credentials are looked up by
+     *                      its registry or mirror host
      * @param repository    the repository the request concerns, for the token scope and the credentials
      */
-    public String authorization(TokenHttp http, String authority, String registry, String repository)
-            throws AuthException {
-        Challenge challenge = challengeOf(authority);
-        if (challenge == null) {
+    public String authorization(TokenHttp http, AuthTarget target, String repository) throws AuthException {
+        Known known = challengeOf(target);
+        if (known == null) {
             return null;
         }
-        Optional<Credentials> found = credentialsFor(registry, repository);
+        Challenge challenge = known.challenge();
+        Optional<Credentials> found = credentialsFor(target, repository);
+        if (found.isPresent()) {
+            requireSafeRoute(target, target.base(), found.get());
+        }
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
             if (found.isPresent() && found.get().kind() != Credentials.Kind.PASSWORD) {
-                throw AuthException.unusableForBasic(registry, found.get());
+                throw AuthException.unusableForBasic(target.credentialKey(), found.get());
             }
             return found.map(Credentials::basicAuthorization).orElse(null);
         }
         if (found.isPresent() && found.get().kind() == Credentials.Kind.REGISTRY_TOKEN) {
             return new BearerToken(found.get().secret(), Instant.MAX).authorization();
         }
-        return token(http, authority, challenge, repository, found.orElse(null)).authorization();
+        BearerToken token = token(http, target, known, repository, found.orElse(null));
+        return token == null ? null : token.authorization();
     }
 
     /**
@@ -134,16 +173,18 @@ public final class Authorizer {
      *
      * @param sent the Authorization value the refused request carried, or null
      */
-    public boolean challenged(String authority, String registry, String repository, Response response, String sent)
+    public boolean challenged(AuthTarget target, String repository, Response response, String sent)
             throws AuthException {
+        String authority = target.authority();
         Optional<Challenge> offered = Challenge.select(response);
         if (offered.isEmpty()) {
             return false;
         }
         Challenge challenge = offered.get();
-        challenges.put(authority, challenge);
+        ChallengeCheck.check(challenge, target);
+        challenges.put(authority, new Known(challenge, true));
         remembered.rememberChallenge(authority, challenge);
-        Optional<Credentials> found = credentialsFor(registry, repository);
+        Optional<Credentials> found = credentialsFor(target, repository);
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
             boolean sentBasic = sent != null && sent.startsWith("Basic ");
             return !sentBasic && found.isPresent();
@@ -155,33 +196,39 @@ public final class Authorizer {
         }
         if (sent != null && sent.startsWith("Bearer ")) {
             // The token was refused (expired early, revoked, or too narrow): drop it so the retry fetches a new one.
-            String key = tokenKey(authority, repository);
+            String key = tokenKey(authority, repository, found.orElse(null));
             tokens.computeIfPresent(key, (k, t) -> t.authorization().equals(sent) ? null : t);
-            remembered.forgetToken(RememberedAuth.tokenKey(authority, scope(repository), found.orElse(null)));
+            remembered.forgetToken(key);
         }
         return true;
     }
 
-    /** For messages: whether credentials were used for a registry and where they came from, never their value. */
-    public String describeCredentials(String registry, String repository) {
-        Optional<Credentials> found = credentials.getOrDefault(credentialKey(registry, repository), Optional.empty());
-        return found.map(c -> "credentials for " + registry + " from " + c.source()).orElse("anonymous access");
+    /** For messages: whether credentials were used for an endpoint and where they came from, never their value. */
+    public String describeCredentials(AuthTarget target, String repository) {
+        Optional<Credentials> found = credentials.getOrDefault(credentialKey(target, repository), Optional.empty());
+        return found.map(c -> "credentials for " + target.credentialKey() + " from " + c.source())
+                .orElse("anonymous access");
     }
 
     /** True when the endpoint asked for Basic authentication: it has no anonymous access to offer. */
-    public boolean wantsBasic(String authority) {
-        Challenge challenge = challengeOf(authority);
-        return challenge != null && challenge.scheme() == Challenge.Scheme.BASIC;
+    public boolean wantsBasic(AuthTarget target) {
+        Known known = challengeOf(target);
+        return known != null && known.challenge().scheme() == Challenge.Scheme.BASIC;
     }
 
-    /** True when credentials were found for this registry and repository (looked up by an earlier challenge). */
-    public boolean usedCredentials(String registry, String repository) {
-        return credentials.getOrDefault(credentialKey(registry, repository), Optional.empty()).isPresent();
+    /** True when credentials were found for this endpoint and repository (looked up by an earlier challenge). */
+    public boolean usedCredentials(AuthTarget target, String repository) {
+        return credentials.getOrDefault(credentialKey(target, repository), Optional.empty()).isPresent();
     }
 
-    private BearerToken token(TokenHttp http, String authority, Challenge challenge, String repository,
+    /**
+     * The token for a repository: this run's, one an earlier run kept, or a new one from the realm; null when
+     * only a note names the realm and it lies beyond the endpoint's own host and port (see the class comment).
+     */
+    private BearerToken token(TokenHttp http, AuthTarget target, Known known, String repository,
                               Credentials found) throws AuthException {
-        String key = tokenKey(authority, repository);
+        String authority = target.authority();
+        String key = tokenKey(authority, repository, found);
         BearerToken cached = tokens.get(key);
         if (cached != null && cached.isUsableAt(clock.instant())) {
             return cached;
@@ -192,25 +239,35 @@ public final class Authorizer {
             if (cached != null && cached.isUsableAt(clock.instant())) {
                 return cached;
             }
-            String kept = RememberedAuth.tokenKey(authority, scope(repository), found);
-            Optional<BearerToken> earlier = remembered.token(kept);
+            Optional<BearerToken> earlier = remembered.token(key);
             if (earlier.isPresent()) {
                 tokens.put(key, earlier.get());
                 return earlier.get();
             }
-            BearerToken fresh = tokenClient.fetch(http, challenge, scope(repository), found);
+            if (!known.enoughFor(target)) {
+                return null;
+            }
+            if (found != null) {
+                requireSafeRoute(target, TokenClient.realmUrl(known.challenge()), found);
+            }
+            BearerToken fresh = tokenClient.fetch(http, known.challenge(), scope(repository), found);
             tokens.put(key, fresh);
-            remembered.rememberToken(kept, fresh);
+            remembered.rememberToken(key, fresh);
             return fresh;
         }
     }
 
-    private Optional<Credentials> credentialsFor(String registry, String repository) throws AuthException {
-        String key = credentialKey(registry, repository);
+    /**
+     * The credentials of an endpoint: those of the registry of the reference when it is that registry, else
+     * only what is found for the mirror's own host.
+     */
+    private Optional<Credentials> credentialsFor(AuthTarget target, String repository) throws AuthException {
+        String key = credentialKey(target, repository);
         Optional<Credentials> found = credentials.get(key);
         if (found == null) {
+            CredentialSource source = target.namedInReference() ? credentialSource : credentialSource.forMirror();
             try {
-                found = credentialSource.lookup(registry, repository);
+                found = source.lookup(target.credentialKey(), repository);
             } catch (CredentialException e) {
                 throw AuthException.credentials(e);
             }
@@ -219,12 +276,24 @@ public final class Authorizer {
         return found;
     }
 
-    private static String credentialKey(String registry, String repository) {
-        return registry + " " + repository;
+    /** Credentials, and what is fetched with them, go only where the endpoint allows secrets to go. */
+    private static void requireSafeRoute(AuthTarget target, HttpUrl to, Credentials credentials) throws AuthException {
+        if (!target.maySendSecretsTo(to)) {
+            throw AuthException.plainHttp(target.credentialKey(), credentials, to.host());
+        }
     }
 
-    private static String tokenKey(String authority, String repository) {
-        return authority + " " + scope(repository);
+    /** A mirror's host may also be named in a reference: what it is offered then differs. */
+    private static String credentialKey(AuthTarget target, String repository) {
+        return target.credentialKey() + " " + repository + (target.namedInReference() ? "" : " as a mirror");
+    }
+
+    /**
+     * A token is kept, in this run and for later ones, by the endpoint, the scope and the whole identity it was
+     * granted to, secret included: a wrong password never finds the token a right one was granted.
+     */
+    private String tokenKey(String authority, String repository, Credentials credentials) {
+        return authority + " " + scope(repository) + " " + remembered.identity(credentials);
     }
 
     /** Docker token spec scope: read-only access to one repository is all this tool ever needs. */

@@ -22,11 +22,29 @@ public interface CredentialSource {
      */
     Optional<Credentials> lookup(String registry, String repository) throws CredentialException;
 
-    /** Asks this source first, then {@code next}. */
+    /**
+     * What this source may offer a mirror, which is asked by its own host: the credentials found for a host by
+     * name (auth files, Docker's config, helpers), never those given on the command line for the registry of
+     * the reference ({@link StaticCredentials}).
+     */
+    default CredentialSource forMirror() {
+        return this;
+    }
+
+    /** Asks this source first, then {@code next}; for a mirror, the same of what each may offer a mirror. */
     default CredentialSource orElse(CredentialSource next) {
-        return (registry, repository) -> {
-            Optional<Credentials> found = lookup(registry, repository);
-            return found.isPresent() ? found : next.lookup(registry, repository);
+        CredentialSource first = this;
+        return new CredentialSource() {
+            @Override
+            public Optional<Credentials> lookup(String registry, String repository) throws CredentialException {
+                Optional<Credentials> found = first.lookup(registry, repository);
+                return found.isPresent() ? found : next.lookup(registry, repository);
+            }
+
+            @Override
+            public CredentialSource forMirror() {
+                return first.forMirror().orElse(next.forMirror());
+            }
         };
     }
 }

@@ -12,15 +12,17 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the authorizer keeps across runs, in the cache's {@link Notes}: each registry's challenge (for a day),
  * so a new run authenticates its first request up front instead of meeting a 401; and tokens until they
  * expire, in private files only, so a run that reads one image by a cached tag costs one request.
  *
- * <p>A token is kept per registry, scope and identity (anonymous, or the user and where the credentials came
- * from), never shared between identities. A note that turns out wrong costs one refused request: the
- * authorizer learns from the 401 and forgets it.
+ * <p>A token is kept per registry, scope and identity (anonymous, or the user, where the credentials came from
+ * and a keyed hash of the secret: {@link Notes#keyedHash}), never shared between identities, so a wrong
+ * password fetches (and is refused) as it would without the cache. A note that turns out wrong costs one
+ * refused request: the authorizer learns from the 401 and forgets it.
  */
 final class RememberedAuth {
     /** Registries rarely change how they authenticate; a day bounds how long a stale note can cost a 401. */
@@ -30,6 +32,7 @@ final class RememberedAuth {
 
     private final Notes notes;
     private final Clock clock;
+    private final Map<Credentials, String> identities = new ConcurrentHashMap<>();
 
     RememberedAuth(Notes notes, Clock clock) {
         this.notes = notes;
@@ -84,11 +87,13 @@ final class RememberedAuth {
         notes.remove(TOKENS, key);
     }
 
-    /** The persistent key of a token: whose it is matters as much as what it is for. */
-    static String tokenKey(String authority, String scope, Credentials credentials) {
-        String identity = credentials == null ? "anonymous"
-                : credentials.kind() + ":" + credentials.username() + "@" + credentials.source();
-        return authority + " " + scope + " " + identity;
+    /** Whose a token is: whose it is matters as much as what it is for. Never the secret, nor a plain hash of it. */
+    String identity(Credentials credentials) {
+        if (credentials == null) {
+            return "anonymous";
+        }
+        return identities.computeIfAbsent(credentials, c -> c.kind() + ":" + c.username() + "@" + c.source()
+                + "#" + notes.keyedHash(c.secret()));
     }
 
     private boolean fresh(JsonNode note) {

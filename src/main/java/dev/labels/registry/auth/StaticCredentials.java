@@ -4,17 +4,32 @@ import java.util.Optional;
 
 /**
  * Credentials given on the command line ({@code --creds}, {@code --username} with {@code --password-stdin}).
- * Like skopeo's {@code --creds}, they are offered to the registry the command talks to, whatever its name.
+ * Like skopeo's {@code --creds}, they are offered to the registry named in the reference, whatever its name;
+ * they are scoped to it, so a mirror of that registry is offered only what {@code byHost} finds for the
+ * mirror's own host.
  */
 public final class StaticCredentials implements CredentialSource {
     private final Credentials credentials;
+    private final CredentialSource byHost;
 
-    public StaticCredentials(Credentials credentials) {
+    /** @param byHost the credentials found by host name (auth files, Docker's config), for mirrors */
+    public StaticCredentials(Credentials credentials, CredentialSource byHost) {
         this.credentials = credentials;
+        this.byHost = byHost;
+    }
+
+    /** Credentials for the registries of the references only: mirrors are accessed anonymously. */
+    public StaticCredentials(Credentials credentials) {
+        this(credentials, ANONYMOUS);
     }
 
     @Override
     public Optional<Credentials> lookup(String registry, String repository) {
         return Optional.of(credentials);
+    }
+
+    @Override
+    public CredentialSource forMirror() {
+        return byHost.forMirror();
     }
 }

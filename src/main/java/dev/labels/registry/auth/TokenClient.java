@@ -87,10 +87,10 @@ final class TokenClient {
         return new Request.Builder().url(realm).post(form.build()).build();
     }
 
-    private static HttpUrl realmUrl(Challenge challenge) throws AuthException {
+    /** The realm of a Bearer challenge as a URL; only http and https parse, so file:, ftp: and the like are refused. */
+    static HttpUrl realmUrl(Challenge challenge) throws AuthException {
         String realm = challenge.realm();
         HttpUrl url = realm == null ? null : HttpUrl.parse(realm);
-        // HttpUrl.parse accepts only http and https: a file:, ftp: or javascript: realm is refused here.
         if (url == null) {
             throw AuthException.badRealm(realm);
         }

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,5 +81,22 @@ class CredentialSourcesTest {
                 CredentialSources.authFiles(env, "/home/u", null));
         assertEquals(List.of(Path.of("/home/u/.config/containers/auth.json")),
                 CredentialSources.authFiles(Map.of(), "/home/u", null));
+    }
+
+    @Test
+    void credentialsGivenForTheRegistryAreNotOfferedToItsMirrorsWhichGetTheirOwnHosts() throws Exception {
+        CredentialSource files = (registry, repository) -> registry.equals("mirror.example.com")
+                ? Optional.of(new Credentials("mirror-user", "pw", "config.json"))
+                : Optional.empty();
+        CredentialSource given = new StaticCredentials(new Credentials("ci", "secret", "--creds"), files);
+
+        assertEquals("ci", given.lookup("ghcr.io", "team/app").orElseThrow().username());
+        assertEquals("mirror-user", given.forMirror().lookup("mirror.example.com", "team/app").orElseThrow().username());
+        assertEquals(Optional.empty(), given.forMirror().lookup("other.example.com", "team/app"));
+        assertEquals(Optional.empty(), new StaticCredentials(new Credentials("ci", "secret", "--creds"))
+                .forMirror().lookup("mirror.example.com", "team/app"));
+        CredentialSource chained = CredentialSource.ANONYMOUS.orElse(given);
+        assertEquals("mirror-user", chained.forMirror().lookup("mirror.example.com", "team/app").orElseThrow().username(),
+                "a chain offers a mirror what each of its sources would");
     }
 }
