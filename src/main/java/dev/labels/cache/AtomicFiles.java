@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /** File operations that concurrent processes can share a folder with. */
 final class AtomicFiles {
@@ -20,8 +23,23 @@ final class AtomicFiles {
 
     /** Writes to a unique temporary file beside the target, then renames it over the target in one step. */
     static void write(Path file, byte[] content) throws IOException {
-        Files.createDirectories(file.getParent());
+        makeFolders(file.getParent());
         replace(file, Files.createTempFile(file.getParent(), ".tmp-", ""), content);
+    }
+
+    /**
+     * The folders of an entry, made readable by the user only whatever the umask: the cache root is judged once
+     * (CacheFolder), and a folder its group could write inside it would let the group plant entries.
+     */
+    private static void makeFolders(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(folder);
+        }
     }
 
     /** Fills the temporary file and renames it over the target in one step; the temporary never stays. */
@@ -38,10 +56,8 @@ final class AtomicFiles {
         }
     }
 
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_FOLDER =
-            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY_FILE =
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     /**
      * As {@link #write}, for secrets: the folder is made (or made again) readable by the owner only, and the
@@ -53,8 +69,8 @@ final class AtomicFiles {
         Path folder = file.getParent();
         Files.createDirectories(folder);
         Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
-        replace(file, Files.createTempFile(folder, ".tmp-", "",
-                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)), content);
+        replace(file, Files.createTempFile(folder, ".tmp-", "", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)),
+                content);
     }
 
     /** The file's bytes, or null when it is absent, unreadable or unreasonably large. */

@@ -143,4 +143,26 @@ class CacheFolderTrustTest {
         assertOneWarningAbout(run, cache, "writable by group or others");
         assertEquals(before, snapshot(cache));
     }
+
+    /**
+     * The root being the user's alone is judged once; what is made inside it must stay so whatever the umask,
+     * or a root of mode 0755 would hold folders its group could plant notes in.
+     */
+    @Test
+    void everyFolderMadeInsideTheCacheIsTheUsersAlone() throws Exception {
+        Path cache = temp.resolve("cache");
+        Files.createDirectory(cache, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        CliRun run = inspect(cache);
+
+        assertEquals(0, run.exitCode(), run::toString);
+        try (Stream<Path> paths = Files.walk(cache)) {
+            List<Path> folders = paths.filter(Files::isDirectory).filter(p -> !p.equals(cache)).toList();
+            assertTrue(folders.size() >= 3, folders::toString);
+            for (Path folder : folders) {
+                assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)),
+                        folder.toString());
+            }
+        }
+    }
 }
