@@ -133,6 +133,32 @@ class InputBoundsTest {
         assertOneLineError(run, ExitCodes.USAGE, "line 1 is longer than 4096 characters");
     }
 
+    /**
+     * A config file that is not a regular file has no size to check first (a FIFO, /dev/zero): its bound holds
+     * while it is read, or /dev/zero would fill the heap.
+     */
+    @Test
+    void aConfigFileThatIsAPipeIsReadUpToItsBound() throws Exception {
+        Path fifo = temp.resolve("config.fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                // Valid JSON past the bound: whitespace, then an empty object.
+                out.write(" ".repeat(4 * 1024 * 1024 + 1024).getBytes(StandardCharsets.US_ASCII));
+                out.write("{}".getBytes(StandardCharsets.US_ASCII));
+            } catch (Exception e) {
+                // The reader stopped: the pipe is closed.
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> CliRun.run("inspect", "--config", fifo.toString(), "oci:" + temp.resolve("none")));
+
+        assertOneLineError(run, ExitCodes.USAGE, "is larger than 4194304 bytes");
+    }
+
     @Test
     void aFifoThatNeverEndsIsCutAtTheBound() throws Exception {
         Path fifo = temp.resolve("refs.fifo");

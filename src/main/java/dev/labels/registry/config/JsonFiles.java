@@ -3,6 +3,7 @@ package dev.labels.registry.config;
 import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -32,11 +33,8 @@ public final class JsonFiles {
     public static Optional<JsonNode> readObject(Path file) throws UnreadableException {
         JsonNode root;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new UnreadableException(file + " is larger than " + MAX_BYTES + " bytes");
-            }
             // Content after the object is ignored, as Docker and podman read these files.
-            root = Json.parseLeading(Files.readAllBytes(file));
+            root = Json.parseLeading(readBounded(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (UnreadableException e) {
@@ -54,5 +52,19 @@ public final class JsonFiles {
             throw new UnreadableException("cannot read " + file + ": not a JSON object");
         }
         return Optional.of(root);
+    }
+
+    /**
+     * At most {@link #MAX_BYTES}, counted as they are read: a FIFO, a process substitution or {@code /dev/zero}
+     * has no size to check first.
+     */
+    private static byte[] readBounded(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] content = in.readNBytes((int) MAX_BYTES + 1);
+            if (content.length > MAX_BYTES) {
+                throw new UnreadableException(file + " is larger than " + MAX_BYTES + " bytes");
+            }
+            return content;
+        }
     }
 }
