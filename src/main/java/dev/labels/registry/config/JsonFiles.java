@@ -1,9 +1,9 @@
 package dev.labels.registry.config;
 
 import dev.labels.json.Json;
+import dev.labels.registry.http.BoundedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class JsonFiles {
     /** Real config and auth files are a few KiB; one this large is not one of them. */
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    static final int MAX_BYTES = 4 * 1024 * 1024;
 
     /** Why a file could not be used; the message names the file and the problem, never its content. */
     public static final class UnreadableException extends IOException {
@@ -34,11 +34,11 @@ public final class JsonFiles {
         JsonNode root;
         try {
             // Content after the object is ignored, as Docker and podman read these files.
-            root = Json.parseLeading(readBounded(file));
+            root = Json.parseLeading(BoundedFiles.read(file, MAX_BYTES));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (UnreadableException e) {
-            throw e;
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new UnreadableException(e.getMessage());
         } catch (dev.labels.json.JsonSyntaxException e) {
             throw new UnreadableException("cannot read " + file + ": " + e.getMessage());
         } catch (IOException e) {
@@ -52,19 +52,5 @@ public final class JsonFiles {
             throw new UnreadableException("cannot read " + file + ": not a JSON object");
         }
         return Optional.of(root);
-    }
-
-    /**
-     * At most {@link #MAX_BYTES}, counted as they are read: a FIFO, a process substitution or {@code /dev/zero}
-     * has no size to check first.
-     */
-    private static byte[] readBounded(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] content = in.readNBytes((int) MAX_BYTES + 1);
-            if (content.length > MAX_BYTES) {
-                throw new UnreadableException(file + " is larger than " + MAX_BYTES + " bytes");
-            }
-            return content;
-        }
     }
 }
