@@ -167,4 +167,31 @@ class ProxyTest {
             assertNull(reached.getHeader("Proxy-Authorization"), "the proxy's credentials stay with the proxy");
         }
     }
+
+    /** A proxy that refuses the credentials it was sent and quotes them back must not get them printed. */
+    @Test
+    void aProxyQuotingTheCredentialsItRefusedDoesNotGetThemPrinted() throws Exception {
+        try (MockWebServer echoing = new MockWebServer()) {
+            echoing.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String sent = request.getHeader("Proxy-Authorization");
+                    String decoded = sent == null ? "" : new String(java.util.Base64.getDecoder()
+                            .decode(sent.substring("Basic ".length())), java.nio.charset.StandardCharsets.UTF_8);
+                    return new MockResponse().setResponseCode(407).addHeader("Proxy-Authenticate", "Basic realm=\"p\"")
+                            .setBody("refused " + sent + " (" + decoded + ")");
+                }
+            });
+            echoing.start();
+            Map<String, String> env = Map.of("HTTP_PROXY", "http://proxy-user:s3cret-pw@127.0.0.1:" + echoing.getPort());
+
+            CliRun run = CliRun.run(env, "", "inspect", UPSTREAM + "/team/app:1", "--mirror", plainHttp(UPSTREAM));
+
+            assertEquals(ExitCodes.ERROR, run.exitCode(), run::toString);
+            assertTrue(run.stderr().contains("407"), run.stderr());
+            assertFalse(run.stderr().contains("s3cret-pw"), run.stderr());
+            assertFalse(run.stderr().contains(java.util.Base64.getEncoder().encodeToString(
+                    "proxy-user:s3cret-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8))), run.stderr());
+        }
+    }
 }
