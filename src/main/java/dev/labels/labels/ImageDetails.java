@@ -36,7 +36,8 @@ public final class ImageDetails {
         List<String> ports = new ArrayList<>(config.exposedPorts().keySet());
         ports.sort(null);
         details.put("exposedPorts", ports);
-        details.put("annotations", new TreeMap<>(image.annotations()));
+        Map<String, String> manifest = image.annotations().manifest();
+        details.put("annotations", manifest == null ? new TreeMap<>() : new TreeMap<>(manifest));
         return details;
     }
 
