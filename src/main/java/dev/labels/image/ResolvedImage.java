@@ -1,5 +1,7 @@
 package dev.labels.image;
 
+import java.util.Map;
+
 /**
  * One image as read from its source by {@link ImageWalk}: which manifest was read (after platform selection), its
  * config, its annotations, and whether the platform was a fallback the user should be told about.
@@ -21,5 +23,10 @@ public record ResolvedImage(String name, String manifestDigest, String configDig
 
     public ResolvedImage {
         annotations = annotations == null ? ImageAnnotations.NONE : annotations;
+    }
+
+    /** The config's labels with the image's annotations under them ({@link ImageAnnotations#merged}). */
+    public Map<String, String> labelsAndAnnotations() {
+        return annotations.merged(config.labels());
     }
 }

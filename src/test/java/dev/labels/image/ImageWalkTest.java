@@ -248,4 +248,20 @@ class ImageWalkTest {
         assertEquals(new ImageAnnotations(Map.of("i", "1"), Map.of("org.opencontainers.image.ref.name", "1"),
                 Map.of("m", "1")), image.annotations());
     }
+
+    @Test
+    void anIndexEntrysImageHasTheIndexItsEntryAndItsManifestAbove() throws Exception {
+        MemoryStore store = new MemoryStore();
+        Descriptor amd = annotated(store.image("amd", AMD64, "{\"k\":\"label\"}", Map.of("k", "m", "m", "m")),
+                Map.of("k", "d", "d", "d"));
+        ImageIndex index = new ImageIndex(MediaTypes.OCI_INDEX, List.of(amd), Map.of("k", "i", "i", "i"));
+        store.start = Start.of("app:1", index, digest("index"));
+
+        ResolvedImage image = new ImageWalk<>(store, AMD64).one(null);
+
+        assertEquals(new ImageAnnotations(Map.of("k", "i", "i", "i"), Map.of("k", "d", "d", "d"),
+                Map.of("k", "m", "m", "m")), image.annotations());
+        assertEquals(Map.of("k", "label", "m", "m", "d", "d", "i", "i"), image.labelsAndAnnotations());
+        assertEquals(image.annotations(), new ImageWalk<>(store, AMD64).all().get(0).annotations());
+    }
 }
