@@ -112,7 +112,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
         checkCombinations(all.size(), records);
         try (RegistryClient client = parent.registryClient(access, cacheOptions, jobs)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
-                    selection.source(), requirements, full, parent::warn);
+                    selection.labelsOf(), requirements, full, parent::warn);
             if (!records) {
                 return printOne(inspector.inspect(all.get(0)));
             }

@@ -41,7 +41,7 @@ final class LabelSelection {
     }
 
     /** What the selection is made from: each image's labels, or with --annotations its labels and annotations. */
-    Function<ResolvedImage, Map<String, String>> source() {
+    Function<ResolvedImage, Map<String, String>> labelsOf() {
         return annotations ? ResolvedImage::labelsAndAnnotations : image -> image.config().labels();
     }
 
