@@ -235,8 +235,8 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /**
-     * GET /v2/NAME/tags/list, following pagination: the {@code Link: <...>; rel="next"} header (relative or
-     * absolute) that the distribution spec defines, as far as {@link TagLister#MAX_PAGES} pages.
+     * GET /v2/NAME/tags/list, every page, however the registry pages it (a {@code Link} header, full pages
+     * without one, a lower cap on {@code n}: see {@link TagLister}), as far as {@link TagLister#MAX_PAGES} pages.
      */
     public java.util.List<String> listTags(Operation operation, String registry, String repository)
             throws RegistryException {
