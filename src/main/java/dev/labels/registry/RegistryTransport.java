@@ -334,7 +334,8 @@ final class RegistryTransport {
         try {
             return authorizer.authorization(http, endpoint.authority(), endpoint.credentialKey(), repository);
         } catch (AuthException e) {
-            throw TransportFailures.ofAuth(operation, e, tokenTries);
+            throw TransportFailures.ofAuth(operation, e, tokenTries,
+                    !authorizer.usedCredentials(endpoint.credentialKey(), repository));
         }
     }
 
@@ -344,7 +345,7 @@ final class RegistryTransport {
             return authorizer.challenged(endpoint.authority(), endpoint.credentialKey(), repository, response, sent);
         } catch (AuthException e) {
             response.close();
-            throw TransportFailures.ofAuth(operation, e, new Tries());
+            throw TransportFailures.ofAuth(operation, e, new Tries(), false);
         }
     }
 }
