@@ -113,9 +113,10 @@ final class ManifestHeads {
             return ask;
         }
 
-        /** The HEAD told the digest. */
+        /** The HEAD told the digest; the images waiting for this answer go on at once. */
         void told() {
             known.put(registry, true);
+            close();
         }
 
         /**
@@ -130,8 +131,10 @@ final class ManifestHeads {
                             + "{} h)", registry, NOTE_LIFETIME.toHours());
                 }
             }
+            close();
         }
 
+        /** Lets the images waiting for this turn's answer go on; idempotent. */
         @Override
         public void close() {
             if (finding != null) {
