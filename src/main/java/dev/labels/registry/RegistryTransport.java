@@ -307,7 +307,8 @@ final class RegistryTransport {
         try {
             return authorizer.authorization(http, endpoint, repository);
         } catch (AuthException e) {
-            throw TransportFailures.ofAuth(operation, e, tokenTries);
+            throw TransportFailures.ofAuth(operation, e, tokenTries,
+                    !authorizer.usedCredentials(endpoint.credentialKey(), repository));
         }
     }
 
@@ -317,7 +318,7 @@ final class RegistryTransport {
             return authorizer.challenged(endpoint, repository, response, sent);
         } catch (AuthException e) {
             response.close();
-            throw TransportFailures.ofAuth(operation, e, new Tries());
+            throw TransportFailures.ofAuth(operation, e, new Tries(), false);
         }
     }
 }

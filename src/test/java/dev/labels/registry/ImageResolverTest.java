@@ -181,14 +181,14 @@ class ImageResolverTest {
     }
 
     @Test
-    void anonymousRefusalAfterAFreshTokenReadsAsNotFoundOrNotAuthorized() throws Exception {
+    void anonymousRefusalAfterAFreshTokenReadsAsPrivateOrMissing() throws Exception {
         fake = new FakeRegistry(FakeRegistry.Auth.BEARER);
         fake.tokenResponse = new MockResponse().setBody("{\"token\":\"a-token-without-access\"}");
 
         RegistryException error = failure(fake.host() + "/someone/private:1", null, CredentialSource.ANONYMOUS);
 
         assertEquals(Kind.NOT_FOUND, error.kind());
-        assertTrue(error.getMessage().contains("not found or not authorized"), error.getMessage());
+        assertTrue(error.getMessage().contains("private or missing: anonymous access was refused"), error.getMessage());
         assertEquals(2, fake.registryRequests.size(), "one retry after the challenge, no loop");
     }
 
