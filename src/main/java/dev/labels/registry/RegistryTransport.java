@@ -308,7 +308,7 @@ final class RegistryTransport {
             return authorizer.authorization(http, endpoint, repository);
         } catch (AuthException e) {
             throw TransportFailures.ofAuth(operation, e, tokenTries,
-                    !authorizer.usedCredentials(endpoint.credentialKey(), repository));
+                    !authorizer.usedCredentials(endpoint, repository));
         }
     }
 

@@ -42,6 +42,11 @@ class ManifestHeadsTest {
         public void remove(String kind, String key) {
             entries.remove(kind + " " + key);
         }
+
+        @Override
+        public String keyedHash(String secret) {
+            return Notes.NONE.keyedHash(secret);
+        }
     }
 
     private final MemoryNotes notes = new MemoryNotes();
