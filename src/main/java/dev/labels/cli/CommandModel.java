@@ -10,10 +10,16 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * A command's picocli model, written out by hand: every option and parameter is bound to its field by a getter
- * and a setter lambda. picocli would otherwise build the model from annotations by reflection, which makes
- * proxy classes for the annotations and reads every field: about 30 ms of a single inspect, half as much as
- * its one request (see README, Start-up). Parsing, help, completion and man pages all work from this model as
- * they would from the annotated one.
+ * and a setter lambda, where picocli would read annotations by reflection, which costs a short run more start-up
+ * than the model is worth (figures in docs/performance.md, Start-up). Parsing, help, completion and man pages
+ * all work from this model as they would from the annotated one.
+ *
+ * <p>An option is declared once, in the class that holds its field, as one statement that reads like the
+ * annotation it replaces: {@code model.option("--platform").label("OS/ARCH[/VARIANT]").description(...)} is
+ * {@code @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = ...)}, and the getter and
+ * setter at its end name the field. Options that several commands take live in one small group class each
+ * ({@link PlatformOption}, {@link LabelSelection}, {@link TagFilter}, {@link OutputOptions}, {@link RegistryAccess},
+ * {@link CacheOptions}, ...), the hand-written {@code @Mixin}.
  */
 final class CommandModel {
     private final CommandSpec spec;
@@ -81,6 +87,7 @@ final class CommandModel {
         private String[] description = {};
         private String arity;
         private String defaultValue;
+        private boolean hidden;
         private boolean usageHelp;
         private boolean versionHelp;
 
@@ -122,6 +129,12 @@ final class CommandModel {
             return this;
         }
 
+        /** Left out of help, completion and man pages, as {@code @Option(hidden = true)}: an old spelling kept. */
+        Arg hidden() {
+            this.hidden = true;
+            return this;
+        }
+
         /**
          * An option without a value: true when given. Its arity is left to picocli, as with an annotated boolean:
          * an explicit arity of 0 would refuse {@code --flag=true} and {@code --flag=false}.
@@ -160,7 +173,7 @@ final class CommandModel {
                 OptionSpec.Builder option = OptionSpec.builder(names).description(description).type(type)
                         .auxiliaryTypes(auxiliary).converters(converters).getter(binding).setter(binding)
                         .initialValue(binding.initial()).defaultValue(defaultValue)
-                        .usageHelp(usageHelp).versionHelp(versionHelp);
+                        .usageHelp(usageHelp).versionHelp(versionHelp).hidden(hidden);
                 if (label != null) {
                     option.paramLabel(label);
                 }

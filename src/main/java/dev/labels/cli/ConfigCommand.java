@@ -13,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ConfigCommand extends StandardOptions implements Callable<Integer> {
     private final LabelsCommand parent;
     String reference;
-    Platform platform;
+    final PlatformOption platformOption = new PlatformOption();
     final RegistryAccess access = new RegistryAccess();
     final CacheOptions cacheOptions = new CacheOptions();
 
@@ -32,9 +32,7 @@ final class ConfigCommand extends StandardOptions implements Callable<Integer> {
         model.parameter("0").label("REF").description("Image reference, as for inspect.")
                 .value(String.class, () -> reference, value -> reference = value);
         declareStandardOptions(model);
-        model.option("--platform").label("OS/ARCH[/VARIANT]")
-                .description("Platform to read from a multi-platform image (default as for inspect).")
-                .value(Platform.class, new PlatformConverter(), () -> platform, value -> platform = value);
+        platformOption.declare(model);
         access.declare(model);
         cacheOptions.declare(model);
         return model.spec();
@@ -43,7 +41,7 @@ final class ConfigCommand extends StandardOptions implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (RegistryClient client = parent.registryClient(access, cacheOptions)) {
-            ResolvedImage image = parent.source(client, cacheOptions).resolve(reference, platform);
+            ResolvedImage image = parent.source(client, cacheOptions).resolve(reference, platformOption.platform);
             if (image.platformFellBack()) {
                 parent.warn("no image for " + Platform.host() + " in " + image.name() + "; using " + image.platform());
             }

@@ -1,12 +1,9 @@
 package dev.labels.cli;
 
-import dev.labels.image.Platform;
 import dev.labels.labels.JsonWriter;
 import dev.labels.labels.LabelDiff;
 import dev.labels.labels.LabelSelector;
 import dev.labels.registry.RegistryClient;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -15,8 +12,7 @@ final class DiffCommand extends StandardOptions implements Callable<Integer> {
     private final LabelsCommand parent;
     String from;
     String to;
-    Platform platform;
-    List<String> matches = new ArrayList<>();
+    final PlatformOption platformOption = new PlatformOption();
     final LabelSelection selection = new LabelSelection();
     DiffFormat output = DiffFormat.json;
     boolean compact;
@@ -43,19 +39,12 @@ final class DiffCommand extends StandardOptions implements Callable<Integer> {
         model.parameter("1").label("REF_B").description("The image compared to.")
                 .value(String.class, () -> to, value -> to = value);
         declareStandardOptions(model);
-        model.option("--platform").label("OS/ARCH[/VARIANT]")
-                .description("Platform to read from multi-platform images (default as for inspect).")
-                .value(Platform.class, new PlatformConverter(), () -> platform, value -> platform = value);
-        model.option("--match").label("GLOB")
-                .description("Compare labels whose whole key matches GLOB (* and ?; repeatable).")
-                .list(String.class, () -> matches, value -> matches = value);
+        platformOption.declare(model);
         selection.declare(model);
-        model.option("-o", "--output").label("FORMAT")
-                .description("json (default: {\"added\": {..}, \"removed\": {..}, \"changed\": {\"k\": {\"from\": .., "
-                        + "\"to\": ..}}}) or table.")
-                .value(DiffFormat.class, () -> output, value -> output = value);
-        model.option("--compact").description("Print JSON on one line.")
-                .flag(() -> compact, value -> compact = value);
+        OutputOptions.declareOutput(model, DiffFormat.class, "json (default: {\"added\": {..}, \"removed\": {..}, "
+                        + "\"changed\": {\"k\": {\"from\": .., \"to\": ..}}}) or table.",
+                () -> output, value -> output = value);
+        OutputOptions.declareCompact(model, () -> compact, value -> compact = value);
         access.declare(model);
         cacheOptions.declare(model);
         return model.spec();
@@ -63,10 +52,10 @@ final class DiffCommand extends StandardOptions implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LabelSelector selector = selection.selector(matches);
+        LabelSelector selector = selection.selector();
         try (RegistryClient client = parent.registryClient(access, cacheOptions)) {
-            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
-                    selection.labelsOf(), parent::warn);
+            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions),
+                    platformOption.platform, selector, selection.labelsOf(), parent::warn);
             LabelDiff diff = LabelDiff.between(labelsOf(inspector.inspect(from)), labelsOf(inspector.inspect(to)));
             parent.out().print(output == DiffFormat.table ? diff.toTable() : new JsonWriter(compact).write(diff.toJson()));
             parent.out().flush();

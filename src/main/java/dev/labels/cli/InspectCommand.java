@@ -1,6 +1,5 @@
 package dev.labels.cli;
 
-import dev.labels.image.Platform;
 import dev.labels.labels.ImageRecord;
 import dev.labels.labels.LabelSelector;
 import dev.labels.labels.Requirement;
@@ -15,14 +14,13 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
     private final LabelsCommand parent;
     List<String> references = new ArrayList<>();
     String file;
-    Platform platform;
+    final PlatformOption platformOption = new PlatformOption();
     boolean allPlatforms;
-    List<String> matches = new ArrayList<>();
     final LabelSelection selection = new LabelSelection();
     String get;
     String defaultValue;
-    List<String> requires = new ArrayList<>();
-    boolean full;
+    final Requirements requiredLabels = new Requirements();
+    final FullOption fullOption = new FullOption();
     final OutputOptions outputOptions = new OutputOptions();
     final RegistryAccess access = new RegistryAccess();
     final CacheOptions cacheOptions = new CacheOptions();
@@ -63,16 +61,10 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
         model.option("--file").label("FILE")
                 .description("Read references from FILE, one a line (- for stdin; blank lines and # comments ignored).")
                 .value(String.class, () -> file, value -> file = value);
-        model.option("--platform").label("OS/ARCH[/VARIANT]")
-                .description("Platform to read from a multi-platform image (default: linux and this machine's "
-                        + "architecture, else the image's first platform, with a warning).")
-                .value(Platform.class, new PlatformConverter(), () -> platform, value -> platform = value);
+        platformOption.declare(model);
         model.option("--all-platforms").description("One record per platform of a multi-platform image "
                         + "(attestations left out), each with its platform and labels.")
                 .flag(() -> allPlatforms, value -> allPlatforms = value);
-        model.option("--match").label("GLOB")
-                .description("Keep labels whose whole key matches GLOB (* and ?; repeatable).")
-                .list(String.class, () -> matches, value -> matches = value);
         selection.declare(model);
         model.option("--get").label("KEY")
                 .description("Print only the value of label KEY (after --prefix/--strip-prefix), and a newline. "
@@ -80,14 +72,8 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
                 .value(String.class, () -> get, value -> get = value);
         model.option("--default").label("VALUE").description("With --get: print VALUE when the label is missing.")
                 .value(String.class, () -> defaultValue, value -> defaultValue = value);
-        model.option("--require").label("KEY[=VALUE]")
-                .description("Exit 6 unless the image has label KEY (with exactly VALUE, when given), naming every "
-                        + "label missing or different; repeatable. KEY is the full key, whatever --strip-prefix does.")
-                .list(String.class, () -> requires, value -> requires = value);
-        model.option("--full").description("Also print digests, platform, created, env, entrypoint, cmd, user, "
-                        + "workingDir, exposedPorts and the annotations of the index, its entry and the manifest, in "
-                        + "one object with labels inside.")
-                .flag(() -> full, value -> full = value);
+        requiredLabels.declare(model);
+        fullOption.declare(model);
         outputOptions.declare(model);
         access.declare(model);
         cacheOptions.declare(model);
@@ -97,8 +83,8 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkJobs();
-        LabelSelector selector = selection.selector(matches);
-        List<Requirement> requirements = Requirements.parse(requires);
+        LabelSelector selector = selection.selector();
+        List<Requirement> requirements = requiredLabels.parse();
         outputOptions.check();
         List<String> all = ReferenceInput.gather(references, file, parent.stdin());
         if (all.isEmpty()) {
@@ -111,8 +97,9 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
         boolean records = all.size() > 1 || allPlatforms || (output != null && output.isJson());
         checkCombinations(all.size(), records);
         try (RegistryClient client = parent.registryClient(access, cacheOptions, jobs)) {
-            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
-                    selection.labelsOf(), requirements, full, parent::warn);
+            ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions),
+                    platformOption.platform, selector, selection.labelsOf(), requirements, fullOption.full,
+                    parent::warn);
             if (!records) {
                 return printOne(inspector.inspect(all.get(0)));
             }
@@ -127,7 +114,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
 
     /** Usage errors found before any request: options that cannot work together. */
     private void checkCombinations(int count, boolean records) throws UsageException {
-        if (allPlatforms && platform != null) {
+        if (allPlatforms && platformOption.platform != null) {
             throw new UsageException("--all-platforms and --platform cannot be combined");
         }
         if (defaultValue != null && get == null) {
@@ -139,7 +126,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
                         ? "--all-platforms gives several" : count + " references were given")
                         + "; use -o ndjson and jq for several");
             }
-            if (outputOptions.output != null || full || outputOptions.nested) {
+            if (outputOptions.output != null || fullOption.full || outputOptions.nested) {
                 throw new UsageException("--get prints a raw value: it takes no -o, --full or --nested");
             }
         }
@@ -147,7 +134,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
             outputOptions.checkSeveral(allPlatforms ? "--all-platforms gives one record per platform"
                     : count > 1 ? count + " references were given" : "-o " + outputOptions.output + " prints records");
         }
-        if (full && outputOptions.output != null && !outputOptions.output.isJson()) {
+        if (fullOption.full && outputOptions.output != null && !outputOptions.output.isJson()) {
             throw new UsageException("--full works with JSON output only, not -o " + outputOptions.output);
         }
     }
@@ -169,7 +156,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
             parent.out().print((value == null ? defaultValue : value) + "\n");
         } else {
             SingleImagePrinter.Rendered rendered = SingleImagePrinter.render(record, outputOptions.output,
-                    outputOptions, full);
+                    outputOptions, fullOption.full);
             parent.out().print(rendered.text());
             parent.out().flush();
             if (rendered.failure() != null) {

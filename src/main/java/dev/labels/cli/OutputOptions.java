@@ -1,6 +1,8 @@
 package dev.labels.cli;
 
 import dev.labels.labels.EnvWriter;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** How labels are printed: -o, --compact, --nested, --env-prefix; shared by inspect and list. */
 final class OutputOptions {
@@ -27,13 +29,22 @@ final class OutputOptions {
     }
 
     private void declareFormat(CommandModel model, String formats) {
-        model.option("-o", "--output").label("FORMAT").description(formats)
-                .value(OutputFormat.class, () -> output, value -> output = value);
-        model.option("--compact").description("Print JSON on one line.")
-                .flag(() -> compact, value -> compact = value);
+        declareOutput(model, OutputFormat.class, formats, () -> output, value -> output = value);
+        declareCompact(model, () -> compact, value -> compact = value);
         model.option("--nested").description("JSON: dotted keys become nested objects; a key that is also a "
                         + "prefix of others keeps its value under the key \"\".")
                 .flag(() -> nested, value -> nested = value);
+    }
+
+    /** {@code -o}: one name and label for the output format of every command, each with formats of its own. */
+    static <F extends Enum<F>> void declareOutput(CommandModel model, Class<F> type, String formats, Supplier<F> get,
+                                                  Consumer<F> set) {
+        model.option("-o", "--output").label("FORMAT").description(formats).value(type, get, set);
+    }
+
+    /** {@code --compact}, for every command that prints JSON. */
+    static void declareCompact(CommandModel model, Supplier<Boolean> get, Consumer<Boolean> set) {
+        model.option("--compact").description("Print JSON on one line.").flag(get, set);
     }
 
     /** Checks what holds whatever the images: options that only make sense with certain formats. */

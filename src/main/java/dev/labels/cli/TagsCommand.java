@@ -1,12 +1,10 @@
 package dev.labels.cli;
 
-import dev.labels.labels.Glob;
 import dev.labels.labels.JsonWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.Operation;
 import dev.labels.registry.RegistryClient;
 import dev.labels.text.SafeText;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TagsCommand extends StandardOptions implements Callable<Integer> {
     private final LabelsCommand parent;
     String repository;
-    List<String> matches = new ArrayList<>();
+    final TagFilter tagFilter = new TagFilter();
     TagFormat output = TagFormat.lines;
     final RegistryAccess access = new RegistryAccess();
 
@@ -30,24 +28,23 @@ final class TagsCommand extends StandardOptions implements Callable<Integer> {
                 .description("List a repository's tags, one a line, in the registry's order (all pages).")
                 .footer("%nExamples:%n",
                         "  labels tags wehkamp/blaze-dodo-service",
-                        "  labels tags --match '87-*' -o json ghcr.io/org/app");
+                        "  labels tags --tag '87-*' -o json ghcr.io/org/app");
         model.parameter("0").label("REPO").description("Repository: [REGISTRY[:PORT]/]REPOSITORY.")
                 .value(String.class, () -> repository, value -> repository = value);
         declareStandardOptions(model);
-        model.option("--match").label("GLOB")
-                .description("Keep only tags matching GLOB (* and ? over the whole tag; repeatable, any may match).")
-                .list(String.class, () -> matches, value -> matches = value);
-        model.option("-o", "--output").label("FORMAT").description("lines (default) or json (an array).")
-                .value(TagFormat.class, () -> output, value -> output = value);
+        tagFilter.declare(model);
+        OutputOptions.declareOutput(model, TagFormat.class, "lines (default) or json (an array).", () -> output,
+                value -> output = value);
         access.declare(model);
         return model.spec();
     }
 
     @Override
     public Integer call() throws Exception {
+        tagFilter.warnIfDeprecated("tags", parent::warn);
         ImageReference repo = RepositoryArgument.parse(repository);
         try (RegistryClient client = parent.registryClient(access)) {
-            List<String> tags = matching(listTags(client, repo), matches);
+            List<String> tags = tagFilter.matching(listTags(client, repo));
             if (output == TagFormat.json) {
                 parent.out().print(new JsonWriter(false).write(tags));
             } else {
@@ -61,13 +58,5 @@ final class TagsCommand extends StandardOptions implements Callable<Integer> {
 
     static List<String> listTags(RegistryClient client, ImageReference repo) throws Exception {
         return client.listTags(new Operation("listing tags", repo.name()), repo.registry(), repo.repository());
-    }
-
-    static List<String> matching(List<String> tags, List<String> patterns) {
-        if (patterns.isEmpty()) {
-            return tags;
-        }
-        List<Glob> globs = patterns.stream().map(Glob::new).toList();
-        return tags.stream().filter(tag -> globs.stream().anyMatch(glob -> glob.matches(tag))).toList();
     }
 }

@@ -300,7 +300,7 @@ class BatchTest {
         CliRun relative = CliRun.run("tags", fake.host() + "/team/app", mirror);
         fake.absoluteTagLinks = true;
         CliRun absolute = CliRun.run("tags", fake.host() + "/team/app", "-o", "json", mirror);
-        CliRun matching = CliRun.run("tags", fake.host() + "/team/app", "--match", "1.*", "--match", "87-*", mirror);
+        CliRun matching = CliRun.run("tags", fake.host() + "/team/app", "--tag", "1.*", "--tag", "87-*", mirror);
 
         assertEquals(String.join("\n", names) + "\n", relative.stdout());
         assertEquals(names, List.of(MAPPER.readValue(absolute.stdout(), String[].class)));
@@ -313,7 +313,7 @@ class BatchTest {
         fakeWithImages(FakeRegistry.Auth.NONE, 4);
         fake.putTags("team/app", List.of("v0", "v1", "v2", "v3"));
 
-        CliRun run = run("list", fake.host() + "/team/app", "--match", "v[13]", "--match", "v?");
+        CliRun run = run("list", fake.host() + "/team/app", "--tag", "v[13]", "--tag", "v?");
 
         assertEquals(0, run.exitCode(), run::toString);
         List<JsonNode> records = lines(run);
