@@ -2,36 +2,28 @@
 # target/labels is this launcher with the application's jar appended: the JVM reads a jar from its end, so one
 # file is both a shell script and the jar it runs. Copy it onto PATH to install it.
 #
-# Start-up is most of a single inspect, so:
-# - the JVM flags favour start-up over peak speed (a run lasts well under a second): the quick compiler only,
-#   one compiler thread (the run's own two threads need both cores of a small machine), no perf-data file,
-#   and transparent huge pages for the heap: a run touches some 20 MB of fresh heap, and one fault per 2 MB
-#   instead of per 4 KB saves about 20 ms where page faults are dear (virtual machines). Where the kernel has
-#   no huge pages, the flag does nothing and says nothing; it is given on Linux only;
-# - a class-data-sharing archive holds the classes a run loads, already parsed and verified, and every run
-#   maps it. It is made once per build of this file and per JVM (their size and time are in its name): by the
-#   build beside target/labels, else on first use beside this file when that folder is writable, else in
-#   $XDG_CACHE_HOME/labels/cds (made for the user alone). Only an archive that is the user's (or root's), in
-#   a folder that is too, neither writable by others, is used (see below). Making it takes a few seconds: a
-#   hidden, offline training command lists the classes it loads, then the JVM dumps them. A static archive, not
-#   a dynamic one (-XX:ArchiveClassesAtExit): only the static dump takes picocli's classes, which are Java 5
-#   bytecode. LABELS_NO_CDS=1 runs without it.
-# - JVM logging goes to stderr, errors only: class-data-sharing notes must never reach stdout, which carries
-#   only JSON.
-# LABELS_JAVA_OPTS adds JVM options (not JAVA_OPTS: Jenkins agents set that for themselves).
+# Start-up is most of a single inspect, so the JVM is started for start-up rather than peak speed, and it maps
+# a class-data-sharing archive of the classes a run loads, made on first use (below). What each choice saves
+# is in docs/performance.md, Start-up. JVM logging goes to stderr, errors only: stdout carries only the tool's
+# output. LABELS_JAVA_OPTS adds JVM options (not JAVA_OPTS: Jenkins agents set that for themselves);
+# LABELS_NO_CDS=1 runs without the archive.
 self=$0
 case $self in
   */*) ;;
   *) self=$(command -v -- "$0") ;;
 esac
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# A run lasts under a second: serial GC, the quick compiler only, no perf-data file.
 flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
-# The huge-pages flag exists only in Linux JVMs: elsewhere the JVM would refuse to start. The folder test is a
-# shell builtin, so it costs no process.
+# Transparent huge pages for the heap: a run touches megabytes of fresh heap, and one page fault per 2 MB rather
+# than per 4 KB matters where faults are dear (virtual machines); a kernel without them ignores the flag quietly.
+# The flag exists only in Linux JVMs: elsewhere the JVM would refuse to start. The folder test is a shell
+# builtin, so it costs no process.
 if [ -d /sys/kernel/mm/transparent_hugepage ]; then
   flags="$flags -XX:+UseTransparentHugePages"
 fi
-# One compiler thread is allowed only with C1 alone: options that bring C2 back must keep the JVM's own count.
+# One compiler thread, as the run's own two threads need both cores of a small machine. It is allowed only with
+# C1 alone: options that bring C2 back must keep the JVM's own count.
 case $LABELS_JAVA_OPTS in
   *TieredStopAtLevel*|*TieredCompilation*|*CICompilerCount*) ;;
   *) flags="$flags -XX:CICompilerCount=1" ;;
@@ -41,7 +33,9 @@ nl='
 cds=
 
 make_archive() { # TARGET: trains, dumps, and renames into place only when complete, so that parallel first runs
-  # never map a half-written archive. The training run's own in-process registry is left out of the archive.
+  # never map a half-written archive. A hidden, offline training command lists the classes it loads, its own
+  # in-process registry left out. A static archive, not a dynamic one (-XX:ArchiveClassesAtExit): only the static
+  # dump takes picocli's classes, which are Java 5 bytecode.
   part="$1.$$"
   "$java" $flags -XX:DumpLoadedClassList="$part.all" -jar "$self" __train >/dev/null 2>&1 \
     && grep -v -e httpserver -e TrainingRegistry -e TrainCommand "$part.all" >"$part.classes" \
@@ -53,7 +47,9 @@ make_archive() { # TARGET: trains, dumps, and renames into place only when compl
   return $made
 }
 
-# Few processes below: each costs every run a millisecond or two.
+# The archive is made once per build of this file and per JVM (their size and time name it): by the build beside
+# target/labels, else on first use beside this file when that folder is writable, else in
+# $XDG_CACHE_HOME/labels/cds, made for the user alone. Few processes below: each one adds to every run's start.
 if [ -z "${LABELS_NO_CDS:-}" ] && jvm=$(command -v -- "$java" 2>/dev/null); then
   here=${self%/*}
   here=${here:-/}

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * password can be tried against guesses by anyone who reads it, a keyed one only by whoever also holds the key.
  *
  * <p>Written over {@link MessageDigest}, which a run has loaded already to verify digests: {@code javax.crypto.Mac}
- * would first set up the JCE policy, some 70 ms of a cold start.
+ * would first set up the JCE policy, a large part of a cold start (docs/performance.md, Start-up).
  */
 final class KeyedHash {
     /** As long as the hash itself: a longer HMAC key adds nothing, a shorter one weakens it. */

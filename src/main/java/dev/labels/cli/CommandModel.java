@@ -10,9 +10,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * A command's picocli model, written out by hand: every option and parameter is bound to its field by a getter
- * and a setter lambda, where picocli would read annotations by reflection, which costs a short run more start-up
- * than the model is worth (figures in docs/performance.md, Start-up). Parsing, help, completion and man pages
- * all work from this model as they would from the annotated one.
+ * and a setter lambda, where picocli would read annotations by reflection, which is dear at start-up (figures in
+ * docs/performance.md, Start-up). Parsing, help, completion and man pages all work from this model as they would
+ * from the annotated one.
  *
  * <p>An option is declared once, in the class that holds its field, as one statement that reads like the
  * annotation it replaces: {@code model.option("--platform").label("OS/ARCH[/VARIANT]").description(...)} is

@@ -13,14 +13,14 @@ import java.util.Set;
 
 /**
  * Start-up is most of a short run, and most of start-up is on one core: picocli sets itself up and parses the
- * command line (about 80 ms) before anything else happens. Meanwhile a second thread loads and
+ * command line before anything else happens. Meanwhile a second thread loads and
  * initialises what a registry run needs next: the HTTP client and, when a registry will be reached over HTTPS,
  * the TLS stack; the SHA-256 provider that verifies what is read; the JSON parser and writer. Class
  * initialisation is thread-safe, so the main thread later finds the work done, or waits for the rest of it.
  * Nothing here touches the network or writes anything (it reads at most the head of a --file list, which the
  * run reads anyway), and its results are not used: a failure here loses
- * only the head start, as the same work is done again, and any error reported, where it belongs. (Building the
- * subcommand's picocli model here too was measured slower: the two threads then contend for the same classes.)
+ * only the head start, as the same work is done again, and any error reported, where it belongs. The subcommand's
+ * picocli model is not built here: the two threads would contend for the same classes.
  */
 final class HeadStart {
     private static final Set<String> REGISTRY_COMMANDS = Set.of("inspect", "list", "tags", "diff", "config");

@@ -9,8 +9,7 @@ import java.util.List;
 /**
  * Binds JSON trees to the model's records, field by field. Fields the model does not know are ignored (the
  * specs are open-ended: OCI allows extra fields, registries and build tools add their own); a known field of
- * the wrong type is an error. By hand rather than by reflection: binding records with an ObjectMapper costs a
- * short run more time than the network does.
+ * the wrong type is an error. By hand rather than by reflection, for start-up: see {@link dev.labels.json.Json}.
  */
 final class ModelBinding {
 

@@ -24,10 +24,9 @@ import java.util.Map;
 
 /**
  * Every JSON document this tool reads or writes goes through here: jackson-core's streaming parser and generator
- * with databind's tree nodes, never an ObjectMapper. Making an ObjectMapper, and binding types with it, costs a
- * short run tens of milliseconds (type factory, annotation introspection, date formats and locale data): more
- * than a whole inspect whose answers are cached. The documents are small (manifests, configs, token answers,
- * settings files) and are all read as trees.
+ * with databind's tree nodes, never an ObjectMapper, whose set-up (type factory, annotation introspection, date
+ * formats and locale data) would cost a short run more than its work (docs/performance.md, Start-up). The
+ * documents are small (manifests, configs, token answers, settings files) and are all read as trees.
  *
  * <p>{@link #parse} is strict where ObjectMapper is lenient: content after the value is an error, not ignored
  * (manifests, configs, archives, settings files); {@link #parseLeading} reads what other programs answer, as

@@ -11,7 +11,7 @@ import okhttp3.Response;
  * The first request to a loopback registry goes over plain HTTP, without credentials, and its outcome says
  * which scheme the registry speaks. Registries on a developer's or CI machine ({@code registry:2} on
  * {@code localhost:5000}) nearly all speak plain HTTP, and trying TLS first would cost every cold run the whole
- * TLS set-up (the trust store, the handshake code: about 0.1 s in a JVM) only to fail. Loopback traffic never
+ * TLS set-up (the trust store, the handshake code, dear in a JVM) only to fail. Loopback traffic never
  * leaves the machine, and the probe carries no {@code Authorization}, so nothing is exposed by asking in the
  * clear first.
  *

@@ -13,8 +13,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * The client for each request. Plain-HTTP requests get the run's shared client as it is: it speaks cleartext
- * only, so building it never loaded the JVM's trust store and TLS stack (a tenth of a second of start-up that
- * a run against a plain-HTTP registry, or one whose answers are all cached, never needs). HTTPS requests get
+ * only, so building it loads neither the JVM's trust store nor its TLS stack, dear at start-up and never needed
+ * by a run against a plain-HTTP registry, or one whose answers are all cached. HTTPS requests get
  * a client derived from it with {@code newBuilder()}: the JVM's TLS defaults, or the registry's own socket
  * factory ({@code --ca-cert}, the config file's {@code ca} and {@code insecure}, certs.d). Derived clients
  * keep the shared connection pool and dispatcher; OkHttp never reuses a connection across socket factories,
