@@ -72,6 +72,11 @@ public final class ImageResolver {
         return image(read, readManifest, fetched, manifest, null, false);
     }
 
+    /** Whether reading the image starts from the cache, so costs no pull (see {@link CachingFetcher#inCache}). */
+    public boolean inCache(ImageReference reference) {
+        return fetcher.inCache(reference);
+    }
+
     /**
      * Every image of a multi-platform index, in index order, attestation manifests (SBOMs, provenance) left
      * out; for a single-platform image, that image.
