@@ -209,6 +209,30 @@ class PullLimitGuardTest {
     }
 
     @Test
+    void askingTheLimitOfARegistryThatRefusesHeadNeverFallsBackToGet() throws Exception {
+        FakeRegistry fake = fake((request, normal) -> request.getMethod().equals("HEAD")
+                ? new MockResponse().setResponseCode(405) : counted(normal, 50));
+        client(fake);
+
+        RegistryException error = assertThrows(RegistryException.class,
+                () -> client.pullLimit(new Operation("asking the pull limit", "x"), ref(fake, "1")));
+
+        assertTrue(error.getMessage().contains("405"), error.getMessage());
+        assertEquals(0, gets(fake), "a GET would cost the pull it asks about");
+    }
+
+    @Test
+    void aHeadAnswered429WithNoPullLeftIsAnAnswerToo() throws Exception {
+        FakeRegistry fake = fake((request, normal) -> counted(new MockResponse().setResponseCode(429), 0));
+        client(fake);
+
+        PullLimitReport report = client.pullLimit(new Operation("asking the pull limit", "x"), ref(fake, "1"));
+
+        assertEquals(new PullLimitReport(fake.host(), new PullQuota(100, 0, 21600L, null, null)), report);
+        assertEquals(0, gets(fake));
+    }
+
+    @Test
     void aBatchIsWarnedOnceAtTheFirstCountWhenItNeedsMoreThanRemain() throws Exception {
         FakeRegistry fake = fake((request, normal) -> counted(normal, 3));
         client(fake);
