@@ -1,5 +1,9 @@
 package dev.labels.archive;
 
+import dev.labels.image.ImageException;
+import dev.labels.image.NotAnImageException;
+import dev.labels.image.PlatformNotFoundException;
+
 /**
  * Every failure to read an image from a file or folder, as data: whether what was asked for is absent (the
  * path, tag, digest or platform), is an artifact that is not an image (a Helm chart, an SBOM), or the file is
@@ -62,6 +66,22 @@ public final class ArchiveException extends Exception {
 
     static ArchiveException invalid(String detail, Throwable cause) {
         return new ArchiveException(Kind.INVALID, null, detail, cause);
+    }
+
+    /**
+     * What the image model found wrong in the content, or not an image, as the failure it is: a platform that is
+     * not there is NOT_FOUND, an artifact NOT_AN_IMAGE, anything else INVALID.
+     *
+     * @param what names the manifest or config judged, e.g. {@code "config sha256:..."}; null for none
+     */
+    static ArchiveException judged(String what, ImageException error) {
+        if (error instanceof PlatformNotFoundException) {
+            return notFound(error.getMessage(), error);
+        }
+        if (error instanceof NotAnImageException) {
+            return notAnImage(error.getMessage(), error);
+        }
+        return invalid(what == null ? error.getMessage() : what + ": " + error.getMessage(), error);
     }
 
     /** The same failure, now naming the reference it concerns. */

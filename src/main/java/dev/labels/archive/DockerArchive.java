@@ -1,10 +1,13 @@
 package dev.labels.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.labels.image.ContentStore;
+import dev.labels.image.Descriptor;
 import dev.labels.image.Digests;
-import dev.labels.image.ImageConfig;
-import dev.labels.image.MalformedImageException;
-import dev.labels.image.ResolvedImage;
+import dev.labels.image.ImageException;
+import dev.labels.image.ImageManifest;
+import dev.labels.image.Manifest;
+import dev.labels.image.MediaTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The image a {@code docker-archive:} reference names, read as {@code docker load} reads it: from
- * {@code manifest.json}, the image picked by its RepoTags, then its config file. Docker 25 and later also
- * write the archive as an OCI layout; when that layout has the image's manifest, the result carries the
- * manifest's digest and annotations too (older archives have no manifest, so no digest).
+ * The content of the image a {@code docker-archive:} reference names, read as {@code docker load} reads it: from
+ * {@code manifest.json}, the image picked by its RepoTags, then its config file. Docker 25 and later also write the
+ * archive as an OCI layout; when that layout lists the image's manifest, the walk starts there, under index.json,
+ * and gives the manifest's digest and annotations too. A classic archive has no manifest: the walk reads the
+ * config through one that stands for it ({@link ImageManifest#ofConfig}), with no digest.
  *
  * <p>manifest.json is the format's own index; index.json, when there is one, is only a second way in (see
  * {@link ManifestFinder}). A config's file name is a name, not a promise, whatever it looks like: {@code <hex>.json}
@@ -26,39 +30,71 @@ import java.util.stream.Collectors;
  *
  * @see <a href="https://github.com/moby/moby/blob/master/image/spec/v1.2.md">Docker image spec v1.2</a>
  */
-final class DockerArchive {
+final class DockerArchive implements ContentStore<ArchiveException> {
     static final String MANIFEST_FILE = "manifest.json";
     private static final int LISTED = 20;
     private static final Pattern POSITION = Pattern.compile("@[0-9]{1,9}");
 
-    private DockerArchive() {
+    private final ImageFiles files;
+    private final ArchiveReference reference;
+    /** The config file manifest.json names, its bytes and their digest, once {@link #start} has read them. */
+    private String configName;
+    private byte[] configBytes;
+    private String configDigest;
+
+    DockerArchive(ImageFiles files, ArchiveReference reference) {
+        this.files = files;
+        this.reference = reference;
     }
 
-    static ResolvedImage resolve(ImageFiles files, ArchiveReference reference) throws ArchiveException {
+    @Override
+    public Start start() throws ArchiveException {
         List<DockerSaveEntry> images = manifest(files, reference);
         DockerSaveEntry image = select(images, reference.tag());
         if (image.config() == null || image.config().isBlank()) {
             throw ArchiveException.invalid("manifest.json lists an image without a Config file");
         }
-        String configName = TarEntry.normalize(image.config());
-        byte[] bytes = files.read(configName, ArchiveLimits.CONFIG_BYTES, "config " + configName);
-        if (bytes == null) {
+        configName = TarEntry.normalize(image.config());
+        configBytes = files.read(configName, ArchiveLimits.CONFIG_BYTES, "config " + configName);
+        if (configBytes == null) {
             throw ArchiveException.invalid("config " + configName + ", listed in manifest.json, is not in the archive"
                     + files.absenceHint());
         }
-        String configDigest = Digests.sha256(bytes);
-        ImageConfig config;
-        try {
-            config = ImageConfig.parse(bytes);
-        } catch (MalformedImageException e) {
-            throw ArchiveException.invalid("config " + configName + ": " + e.getMessage(), e);
-        }
+        configDigest = Digests.sha256(configBytes);
         String tag = reference.tag() != null ? reference.tag()
                 : image.repoTags().size() == 1 ? image.repoTags().get(0) : null;
+        String name = reference.withTag(tag).toString();
         ManifestFinder.Found oci = ManifestFinder.byConfig(files, configDigest);
-        return new ResolvedImage(reference.withTag(tag).toString(), oci == null ? null : oci.digest(), configDigest,
-                config.os() == null || config.architecture() == null ? null : config.platform(), config,
-                oci == null ? Map.of() : oci.annotations(), false);
+        if (oci != null) {
+            return new Start(name, oci.manifest(), oci.entry().digest(), oci.index(), oci.entry());
+        }
+        return Start.of(name, ImageManifest.ofConfig(new Descriptor(MediaTypes.DOCKER_CONFIG, configDigest,
+                configBytes.length, null, Map.of())), null);
+    }
+
+    /** Manifests by digest are in the OCI layout that Docker 25 and later write beside manifest.json. */
+    @Override
+    public Manifest manifest(Descriptor descriptor, Step step) throws ArchiveException {
+        return new OciLayout(files).manifest(descriptor, ArchiveException.Kind.INVALID);
+    }
+
+    /** The config manifest.json names, by the digest of its bytes; any other blob, from the OCI layout. */
+    @Override
+    public byte[] blob(Descriptor descriptor, Step step) throws ArchiveException {
+        if (descriptor.digest().equals(configDigest)) {
+            return configBytes;
+        }
+        return new OciLayout(files).blob(descriptor.digest(), descriptor.size(), ArchiveLimits.CONFIG_BYTES,
+                "config " + descriptor.digest(), ArchiveException.Kind.INVALID);
+    }
+
+    /** A config is named by its file, which is what the user can look for in the archive. */
+    @Override
+    public ArchiveException failure(Step step, ImageException error) {
+        String what = step.digest() == null ? null
+                : step.readsManifest() ? "manifest " + step.digest()
+                : step.digest().equals(configDigest) ? "config " + configName : "config " + step.digest();
+        return ArchiveException.judged(what, error);
     }
 
     private static List<DockerSaveEntry> manifest(ImageFiles files, ArchiveReference reference) throws ArchiveException {

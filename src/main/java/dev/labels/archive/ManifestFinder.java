@@ -2,19 +2,19 @@ package dev.labels.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.image.Descriptor;
+import dev.labels.image.ImageIndex;
 import dev.labels.image.ImageManifest;
 import dev.labels.image.MediaTypes;
-import java.util.Map;
 
 /**
  * The OCI side of a Docker 25+ {@code docker save} archive: which image manifest listed in index.json has a
  * given config. Its digest and annotations are what a registry would show for the image (Docker's classic
- * manifest.json has neither).
+ * manifest.json has neither), so the walk starts there when it is found.
  */
 final class ManifestFinder {
 
-    /** The manifest found: its digest and annotations. */
-    record Found(String digest, Map<String, String> annotations) {
+    /** The manifest found, and index.json and its entry that list it. */
+    record Found(ImageIndex index, Descriptor entry, ImageManifest manifest) {
     }
 
     private ManifestFinder() {
@@ -32,13 +32,14 @@ final class ManifestFinder {
             return null;
         }
         OciLayout layout = new OciLayout(files);
-        for (Descriptor entry : layout.index().manifests()) {
+        ImageIndex listing = layout.index();
+        for (Descriptor entry : listing.manifests()) {
             if (!MediaTypes.isImageManifest(entry.mediaType())) {
                 continue;
             }
             if (layout.manifest(entry, ArchiveException.Kind.INVALID) instanceof ImageManifest manifest
                     && configDigest.equals(manifest.config().digest())) {
-                return new Found(entry.digest(), manifest.annotations());
+                return new Found(listing, entry, manifest);
             }
         }
         return null;

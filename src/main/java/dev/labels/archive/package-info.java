@@ -4,9 +4,10 @@
  *
  * <p>{@link dev.labels.archive.ArchiveImages} is the entry point: it parses a reference
  * ({@link dev.labels.archive.ArchiveReference}), opens the folder or tar as
- * {@link dev.labels.archive.ImageFiles}, and reads the image the way a registry image is read (index, platform,
- * manifest, config; every blob checked against its digest), giving the same
- * {@link dev.labels.image.ResolvedImage}.
+ * {@link dev.labels.archive.ImageFiles}, and reads the image with the same {@link dev.labels.image.ImageWalk} as a
+ * registry image (index, platform, manifest, config; every blob checked against its digest), over the file as a
+ * {@link dev.labels.image.ContentStore}: {@link dev.labels.archive.LayoutStore} or
+ * {@link dev.labels.archive.DockerArchive}.
  *
  * <p>Tars are read by their headers alone ({@link dev.labels.archive.TarScanner}): an uncompressed tar is
  * indexed with one 512-byte read per entry, jumping over bodies, and then only the few files needed are read

@@ -66,7 +66,7 @@ final class DiffCommand extends StandardOptions implements Callable<Integer> {
         LabelSelector selector = selection.selector(matches);
         try (RegistryClient client = parent.registryClient(access, cacheOptions)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
-                    parent::warn);
+                    selection.labelsOf(), parent::warn);
             LabelDiff diff = LabelDiff.between(labelsOf(inspector.inspect(from)), labelsOf(inspector.inspect(to)));
             parent.out().print(output == DiffFormat.table ? diff.toTable() : new JsonWriter(compact).write(diff.toJson()));
             parent.out().flush();

@@ -9,7 +9,9 @@ import dev.labels.labels.Requirement;
 import dev.labels.source.ImageSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -21,23 +23,28 @@ final class ImageInspector {
     private final ImageSource source;
     private final Platform platform;
     private final LabelSelector selector;
+    private final Function<ResolvedImage, Map<String, String>> labelsOf;
     private final List<Requirement> requirements;
     private final boolean full;
     private final Consumer<String> warn;
 
-    ImageInspector(ImageSource source, Platform platform, LabelSelector selector, Consumer<String> warn) {
-        this(source, platform, selector, List.of(), false, warn);
+    ImageInspector(ImageSource source, Platform platform, LabelSelector selector,
+                   Function<ResolvedImage, Map<String, String>> labelsOf, Consumer<String> warn) {
+        this(source, platform, selector, labelsOf, List.of(), false, warn);
     }
 
     /**
-     * @param requirements --require: checked against each image's full label set
+     * @param labelsOf     what is selected from: the image's labels, or its labels and annotations (--annotations)
+     * @param requirements --require: checked against each image's whole {@code labelsOf}
      * @param full         --full: records carry {@link ImageDetails}
      */
-    ImageInspector(ImageSource source, Platform platform, LabelSelector selector, List<Requirement> requirements,
+    ImageInspector(ImageSource source, Platform platform, LabelSelector selector,
+                   Function<ResolvedImage, Map<String, String>> labelsOf, List<Requirement> requirements,
                    boolean full, Consumer<String> warn) {
         this.source = source;
         this.platform = platform;
         this.selector = selector;
+        this.labelsOf = labelsOf;
         this.requirements = List.copyOf(requirements);
         this.full = full;
         this.warn = warn;
@@ -81,15 +88,16 @@ final class ImageInspector {
     }
 
     private Outcome outcome(String reference, ResolvedImage image) {
-        ImageRecord record = ImageRecord.of(reference, image, selector.select(image.config().labels()));
+        Map<String, String> labels = labelsOf.apply(image);
+        ImageRecord record = ImageRecord.of(reference, image, selector.select(labels));
         if (full) {
             record = record.withDetails(ImageDetails.of(image));
         }
-        List<Requirement> unmet = Requirement.unmet(requirements, image.config().labels());
+        List<Requirement> unmet = Requirement.unmet(requirements, labels);
         if (unmet.isEmpty()) {
             return Outcome.success(record, image);
         }
-        String reasons = unmet.stream().map(r -> r.unmetBy(image.config().labels())).collect(Collectors.joining("; "));
+        String reasons = unmet.stream().map(r -> r.unmetBy(labels)).collect(Collectors.joining("; "));
         String where = image.platform() == null ? image.name() : image.name() + " (" + image.platform() + ")";
         return new Outcome(record.withMissing(unmet.stream().map(Requirement::text).toList()), image,
                 new LabelCheckException(where + ": required label " + reasons));

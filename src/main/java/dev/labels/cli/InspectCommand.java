@@ -45,6 +45,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
                         "  labels inspect --require org.opencontainers.image.source --require team=dodo app:1",
                         "  labels inspect -o table --all-platforms alpine:3.20",
                         "  labels inspect --full --platform linux/arm64 alpine:3.20",
+                        "  labels inspect --annotations --prefix org.opencontainers.image. app:1",
                         "  labels inspect --creds \"$USER:$PASS\" registry.example.com/team/app@sha256:...",
                         "  labels inspect --file services.txt --jobs 16 > labels.ndjson",
                         "  labels inspect --mirror docker.io=http://127.0.0.1:5000 library/alpine",
@@ -84,7 +85,8 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
                         + "label missing or different; repeatable. KEY is the full key, whatever --strip-prefix does.")
                 .list(String.class, () -> requires, value -> requires = value);
         model.option("--full").description("Also print digests, platform, created, env, entrypoint, cmd, user, "
-                        + "workingDir, exposedPorts and the manifest's annotations, in one object with labels inside.")
+                        + "workingDir, exposedPorts and the annotations of the index, its entry and the manifest, in "
+                        + "one object with labels inside.")
                 .flag(() -> full, value -> full = value);
         outputOptions.declare(model);
         access.declare(model);
@@ -110,7 +112,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
         checkCombinations(all.size(), records);
         try (RegistryClient client = parent.registryClient(access, cacheOptions, jobs)) {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
-                    requirements, full, parent::warn);
+                    selection.labelsOf(), requirements, full, parent::warn);
             if (!records) {
                 return printOne(inspector.inspect(all.get(0)));
             }

@@ -76,7 +76,7 @@ final class ListCommand extends BatchCommand implements Callable<Integer> {
             // Records name each image by its full reference, so that they can be fed back to inspect.
             List<String> references = tags.stream().map(tag -> repo.name() + ":" + tag).toList();
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
-                    requirements, full, parent::warn);
+                    selection.labelsOf(), requirements, full, parent::warn);
             parent.expectPulls(client, cacheOptions, references);
             return Batch.run(parent, inspector, references, jobs,
                     new RecordPrinter(parent.out(), output, outputOptions.compact, outputOptions.nested));

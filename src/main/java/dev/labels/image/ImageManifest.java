@@ -26,6 +26,15 @@ public record ImageManifest(String mediaType, Descriptor config, List<Descriptor
     }
 
     /**
+     * The manifest an image without one stands for: a classic {@code docker save} archive lists each image's
+     * config file in its manifest.json and has no manifest, so a store gives the walk this one to read the config
+     * through (with no digest: it is not content).
+     */
+    public static ImageManifest ofConfig(Descriptor config) {
+        return new ImageManifest(MediaTypes.DOCKER_MANIFEST_V2, config, List.of(), Map.of(), null);
+    }
+
+    /**
      * Whether this manifest is an image's rather than another artifact's: it has no {@code artifactType} (OCI
      * 1.1 sets that field only "when the manifest is used for an artifact"), and its config's media type is one
      * {@link MediaTypes#isImageConfig} accepts. Helm charts, SBOMs, signatures and OCI's empty config are not.

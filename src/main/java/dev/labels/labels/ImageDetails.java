@@ -1,6 +1,7 @@
 package dev.labels.labels;
 
 import dev.labels.image.ContainerConfig;
+import dev.labels.image.ImageAnnotations;
 import dev.labels.image.ResolvedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * What {@code --full} adds next to the labels: the rest of the config a deploy may want to check, and the
- * manifest's annotations. Every field is always present (null or empty when the image has none), so scripts
- * can rely on the shape.
+ * annotations by where they are. Every field is always present (null or empty when the image has none), so
+ * scripts can rely on the shape.
  */
 public final class ImageDetails {
     private ImageDetails() {
@@ -21,7 +22,8 @@ public final class ImageDetails {
      * {@code configDigest}, {@code created}, {@code user}, {@code workingDir}, {@code entrypoint}, {@code cmd},
      * {@code env} (an object: each {@code NAME=value} entry split at the first {@code =}; an entry without one
      * gets "", a repeated name keeps its last value, as in the container), {@code exposedPorts} (sorted list of
-     * {@code port/protocol}) and {@code annotations} (of the image manifest, sorted), in that order.
+     * {@code port/protocol}) and {@code annotations} (of the index, its entry and the manifest, each sorted), in
+     * that order.
      */
     public static Map<String, Object> of(ResolvedImage image) {
         ContainerConfig config = image.config().config();
@@ -36,8 +38,26 @@ public final class ImageDetails {
         List<String> ports = new ArrayList<>(config.exposedPorts().keySet());
         ports.sort(null);
         details.put("exposedPorts", ports);
-        details.put("annotations", new TreeMap<>(image.annotations()));
+        details.put("annotations", annotations(image.annotations()));
         return details;
+    }
+
+    /**
+     * {@code {"index": {..}, "descriptor": {..}, "manifest": {..}}}, each sorted, a part the image does not have
+     * left out; bookkeeping annotations included, so that a user sees where every value came from.
+     */
+    private static Map<String, Object> annotations(ImageAnnotations annotations) {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        putIfPresent(parts, "index", annotations.index());
+        putIfPresent(parts, "descriptor", annotations.descriptor());
+        putIfPresent(parts, "manifest", annotations.manifest());
+        return parts;
+    }
+
+    private static void putIfPresent(Map<String, Object> parts, String name, Map<String, String> part) {
+        if (part != null) {
+            parts.put(name, new TreeMap<>(part));
+        }
     }
 
     private static Map<String, String> env(List<String> entries) {

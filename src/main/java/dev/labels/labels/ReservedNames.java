@@ -48,9 +48,12 @@ final class ReservedNames {
             "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "FTP_PROXY", "NO_PROXY", "SSL_CERT_FILE", "SSL_CERT_DIR",
             "CURL_CA_BUNDLE", "CURL_HOME", "REQUESTS_CA_BUNDLE", "WGETRC", "NETRC", "DOCKER_*", "REGISTRY_AUTH_FILE",
             "CONTAINERS_*", "KUBECONFIG", "AWS_*", "GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_*", "AZURE_*",
-            "XDG_*",
+            "XDG_*", "GNUPGHOME", "MAKEFLAGS", "MFLAGS", "MAKEFILES", "TF_*", "HELM_*",
+            // Clients that send the job's token to the address a variable names (as the proxy variables would).
+            "VAULT_*", "CONSUL_*", "NOMAD_*", "GH_*", "SONAR_*",
             // CI runners: the job's tokens, its API addresses and the files that set the next steps' environment.
-            "CI", "CI_*", "GITHUB_*", "RUNNER_*", "ACTIONS_*", "GITLAB_*");
+            "CI", "CI_*", "GITHUB_*", "RUNNER_*", "ACTIONS_*", "GITLAB_*", "JENKINS_*", "CIRCLE_*", "BUILDKITE_*",
+            "DRONE_*", "BITBUCKET_*", "TEAMCITY_*", "TRAVIS_*", "SYSTEM_ACCESSTOKEN");
 
     private static final Set<String> EXACT = RESERVED.stream().filter(name -> !name.endsWith("*"))
             .collect(Collectors.toUnmodifiableSet());

@@ -21,7 +21,8 @@ import java.util.Optional;
  * cache returns is what the registry served.
  *
  * <p>Requests per image: a digest reference with everything cached costs none; a tag seen before costs one
- * HEAD (is it still the same digest?); a tag never seen costs one GET of the manifest.
+ * HEAD (is it still the same digest?), or one GET on a registry whose HEAD tells no digest
+ * ({@link ManifestHeads}); a tag never seen costs one GET of the manifest.
  */
 final class CachingFetcher {
     private final RegistryClient client;
@@ -45,16 +46,55 @@ final class CachingFetcher {
         }
         String tagKey = tagKey(image);
         Optional<String> seen = cache.tagDigest(tagKey);
-        if (seen.isPresent()) {
-            Optional<String> current = client.headManifestDigest(operation, image, image.tag(), deadline);
-            if (current.isPresent()) {
-                Fetched fetched = byDigest(operation, image, current.get(), deadline, source);
-                if (!current.get().equals(seen.get())) {
-                    cache.putTagDigest(tagKey, current.get()); // the tag moved; unchanged, it needs no write
-                }
+        if (seen.isEmpty()) {
+            return byTag(operation, image, tagKey, deadline, source);
+        }
+        try (ManifestHeads.Turn turn = client.manifestHeads().turn(image.registry(), deadline)) {
+            if (!turn.worthAsking()) {
+                return byTag(operation, image, tagKey, deadline, source);
+            }
+            Optional<String> current = headDigest(operation, image, deadline);
+            if (current.isEmpty()) {
+                // The GET decides: a tag that is really gone fails here, and teaches nothing about HEAD.
+                Fetched fetched = byTag(operation, image, tagKey, deadline, source);
+                turn.toldNothing();
                 return fetched;
             }
+            turn.told();
+            Fetched fetched = byDigest(operation, image, current.get(), deadline, source);
+            if (!current.get().equals(seen.get())) {
+                cache.putTagDigest(tagKey, current.get()); // the tag moved; unchanged, it needs no write
+            }
+            return fetched;
         }
+    }
+
+    /**
+     * The digest a HEAD tells, or empty when it tells none: no usable {@code Docker-Content-Digest}, or a HEAD
+     * refused while GET may work (405 from older Nexus and some proxies, 404 or 403 from some gateways, 501).
+     * A 401 or 429 would meet the GET too, and a 5xx or a network failure has had its retries: those are the
+     * answer.
+     */
+    private Optional<String> headDigest(Operation operation, ImageReference image, Deadline deadline)
+            throws RegistryException {
+        try {
+            return client.headManifestDigest(operation, image, image.tag(), deadline);
+        } catch (RegistryException e) {
+            int status = e.httpStatus();
+            boolean refused = status == 501 || (status >= 400 && status < 500 && status != 401 && status != 429);
+            if (refused) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * GET by tag: the manifest, its digest computed from the bytes (and checked against the registry's
+     * {@code Docker-Content-Digest} when it sends one), and the tag noted as pointing at it.
+     */
+    private Fetched byTag(Operation operation, ImageReference image, String tagKey, Deadline deadline, String source)
+            throws RegistryException {
         ManifestResponse response = client.fetchManifest(operation, image, image.tag(), deadline);
         ManifestContent content = read(operation, response.body(), response.contentType(), source);
         checkDigestHeader(operation, response, content, source);

@@ -29,7 +29,7 @@ final class Endpoints {
     private final Set<HttpUrl> unreachable = ConcurrentHashMap.newKeySet();
     private final Map<HttpUrl, java.util.concurrent.locks.Lock> probeLocks = new ConcurrentHashMap<>();
 
-    /** A loopback registry found to speak plain HTTP is noted for a day, sparing later runs the TLS attempt. */
+    /** A loopback registry found to speak plain HTTP is noted for a day, sparing later runs the probe. */
     static final java.time.Duration PLAIN_HTTP_NOTE_LIFETIME = java.time.Duration.ofHours(24);
     private static final String PLAIN_HTTP = "plain-http";
 
@@ -77,6 +77,9 @@ final class Endpoints {
      * there. Only after a real answer, so that a wrong guess is not kept.
      */
     void notePlainHttp(Endpoint original) {
+        if (!original.plainHttpFirst()) {
+            return; // never read: see noted()
+        }
         notes.put(PLAIN_HTTP, original.base().toString(), Long.toString(java.time.Instant.now().getEpochSecond()), false);
     }
 
@@ -92,9 +95,15 @@ final class Endpoints {
         return tls;
     }
 
-    /** The endpoint, or its plain-HTTP form when an earlier run found that is what it speaks. */
+    /**
+     * The endpoint, or its plain-HTTP form when an earlier run found that is what it speaks. Only where this run
+     * asks plain HTTP first anyway, at the same address (a loopback registry on its own port), so that the note
+     * spares the probe and nothing else: an {@code --insecure} registry is asked over HTTPS first by every run, as
+     * one failed TLS attempt must not turn into a day of plain HTTP, and a loopback registry on HTTPS's 443 is
+     * never sent to port 80, where another server may answer.
+     */
     private Endpoint noted(Endpoint endpoint) {
-        if (!endpoint.base().isHttps() || !endpoint.mayUsePlainHttp()) {
+        if (!endpoint.plainHttpFirst()) {
             return endpoint;
         }
         long at = notes.get(PLAIN_HTTP, endpoint.base().toString()).map(text -> {

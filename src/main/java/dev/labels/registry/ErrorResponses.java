@@ -67,8 +67,10 @@ final class ErrorResponses {
      * {@code codes}.
      */
     static String describe(Response response, String text, List<String> codes) {
-        // Before anything is cut or parsed: a registry that quotes the token it refused must not get it printed.
+        // Before anything is cut or parsed: a registry (or a proxy) that quotes the token or password it refused
+        // must not get it printed.
         text = SentSecrets.scrub(text, response.request().header("Authorization"));
+        text = SentSecrets.scrub(text, response.request().header("Proxy-Authorization"));
         String fromJson = fromErrorDocument(text, codes);
         if (fromJson != null) {
             return fromJson;

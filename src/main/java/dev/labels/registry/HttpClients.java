@@ -3,6 +3,7 @@ package dev.labels.registry;
 import dev.labels.Version;
 import dev.labels.registry.proxy.EnvironmentProxySelector;
 import dev.labels.registry.proxy.ProxyAuthenticator;
+import dev.labels.registry.proxy.ProxyAuthorizationScope;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -54,7 +55,8 @@ final class HttpClients {
         if (!config.proxies().isEmpty()) {
             // Without proxy variables OkHttp keeps the JVM's own selector (the http.proxyHost properties).
             builder.proxySelector(new EnvironmentProxySelector(config.proxies()))
-                    .proxyAuthenticator(new ProxyAuthenticator(config.proxies()));
+                    .proxyAuthenticator(new ProxyAuthenticator(config.proxies()))
+                    .addNetworkInterceptor(new ProxyAuthorizationScope());
         }
         if (config.verbose()) {
             builder.addNetworkInterceptor(new RequestLogger());

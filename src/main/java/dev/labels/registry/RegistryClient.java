@@ -33,6 +33,7 @@ public final class RegistryClient implements AutoCloseable {
     private final Reliability reliability;
     private final SentSecrets sentSecrets = new SentSecrets();
     private final RequestSlots slots;
+    private final ManifestHeads manifestHeads;
     private final PullLimits pullLimits;
 
     /** A client with the defaults: {@link Reliability#defaults()}, no notes, no bound on requests in flight. */
@@ -84,7 +85,7 @@ public final class RegistryClient implements AutoCloseable {
             return this;
         }
 
-        /** For tests: the clock of token expiry and Retry-After dates. */
+        /** For tests: the clock of token expiry, Retry-After dates and the age of notes. */
         Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -123,6 +124,7 @@ public final class RegistryClient implements AutoCloseable {
         this.reliability = reliability;
         this.slots = made.slots;
         this.endpoints = new Endpoints(config, notes);
+        this.manifestHeads = new ManifestHeads(notes, clock, config.verbose());
         this.pullLimits = new PullLimits(clock);
         this.wire = () -> {
             OkHttpClient http = base.get().newBuilder()
@@ -212,6 +214,11 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
+    /** What this run (and earlier ones) found out about HEAD requests for manifests, registry by registry. */
+    ManifestHeads manifestHeads() {
+        return manifestHeads;
+    }
+
     /** Text built from what a registry sent, without any Authorization value this run sent it. */
     String scrub(String text) {
         return sentSecrets.scrub(text);
@@ -243,8 +250,11 @@ public final class RegistryClient implements AutoCloseable {
 
     /**
      * HEAD /v2/NAME/manifests/TAG: the digest the tag points at now, from {@code Docker-Content-Digest}, or
-     * empty when the registry does not send that header. Docker Hub does not count HEAD requests against its
-     * pull rate limit, so this is how a tag already seen is checked.
+     * empty when the answer does not tell it: no such header, or one that is not a digest, or a Content-Type
+     * that is no manifest type of ours ({@code application/octet-stream}: the HEAD was not answered as the
+     * manifest a GET would be, so its digest may be of other bytes). Docker Hub does not count HEAD requests
+     * against its pull rate limit, so this is how a tag already seen is checked; see {@link ManifestHeads} for
+     * registries where it tells nothing.
      */
     @SuppressWarnings("try") // the slot is held for the request, never read
     public java.util.Optional<String> headManifestDigest(Operation operation, ImageReference image, String tag,
@@ -255,14 +265,15 @@ public final class RegistryClient implements AutoCloseable {
                      "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
             // A header that is not a digest of the grammar is never used: it would become a URL next.
             String digest = response.header("Docker-Content-Digest");
-            return digest == null || !DigestGrammar.isValid(digest.strip())
+            boolean manifest = MediaTypes.ACCEPT_MANIFESTS.contains(MediaTypes.base(response.header("Content-Type")));
+            return digest == null || !manifest || !DigestGrammar.isValid(digest.strip())
                     ? java.util.Optional.empty() : java.util.Optional.of(digest.strip());
         }
     }
 
     /**
-     * GET /v2/NAME/tags/list, following pagination: the {@code Link: <...>; rel="next"} header (relative or
-     * absolute) that the distribution spec defines, as far as {@link TagLister#MAX_PAGES} pages.
+     * GET /v2/NAME/tags/list, every page, however the registry pages it (a {@code Link} header, full pages
+     * without one, a lower cap on {@code n}: see {@link TagLister}), as far as {@link TagLister#MAX_PAGES} pages.
      */
     public java.util.List<String> listTags(Operation operation, String registry, String repository)
             throws RegistryException {

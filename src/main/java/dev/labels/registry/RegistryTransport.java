@@ -310,7 +310,8 @@ final class RegistryTransport {
         try {
             return authorizer.authorization(http, endpoint, repository);
         } catch (AuthException e) {
-            throw TransportFailures.ofAuth(operation, e, tokenTries);
+            throw TransportFailures.ofAuth(operation, e, tokenTries,
+                    !authorizer.usedCredentials(endpoint, repository));
         }
     }
 
@@ -320,7 +321,7 @@ final class RegistryTransport {
             return authorizer.challenged(endpoint, repository, response, sent);
         } catch (AuthException e) {
             response.close();
-            throw TransportFailures.ofAuth(operation, e, new Tries());
+            throw TransportFailures.ofAuth(operation, e, new Tries(), false);
         }
     }
 }

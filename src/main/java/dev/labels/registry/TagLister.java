@@ -8,7 +8,9 @@ import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -17,11 +19,25 @@ import okhttp3.Response;
 
 /**
  * Lists a repository's tags (distribution spec, "Listing Tags"): {@code GET /v2/NAME/tags/list?n=N}, then
- * the next page named by the {@code Link} header ({@code <URL>; rel="next"}, where URL is usually relative,
- * e.g. {@code </v2/NAME/tags/list?last=x&n=N>}) until there is none.
+ * the next page until there is none. Registries page in their own ways, and each is followed without
+ * cutting the list short or sending a request anywhere but the tag list we asked for:
+ * <ul>
+ *   <li>the next page named by the {@code Link} header ({@code <URL>; rel="next"}): Docker Hub, GHCR,
+ *       Quay (with an opaque {@code next_page} cursor) and Distribution send it relative, others absolute.
+ *       Only its query is used, on our own tag list's URL: Artifactory drops the repository key from the
+ *       Link's path (RTFACT-18971), a Nexus connector port names its internal {@code /repository/NAME/} path
+ *       that the port does not serve, and a Link to another host would take our credentials there;</li>
+ *   <li>a full page ({@link #PAGE_SIZE} tags) without a Link, as a Nexus group answers: the spec lets a
+ *       registry send fewer than {@code n} tags only on the last page, so the next one is asked for with
+ *       {@code last=} the page's last tag; a page that brings only tags already listed (a registry that
+ *       ignores {@code last}) ends the list;</li>
+ *   <li>a first page refused with 400 ({@code PAGINATION_NUMBER_INVALID}: Distribution 3 with a
+ *       {@code tags.maxtags} below {@link #PAGE_SIZE}): asked again without {@code n}, so that the registry
+ *       picks its own page size.</li>
+ * </ul>
  */
 final class TagLister {
-    /** Page size asked for; registries may send fewer (Docker Hub caps at 100 per page... or more). */
+    /** Page size asked for: ECR's most (it refuses more with 400); registries may send fewer (Docker Hub 100). */
     static final int PAGE_SIZE = 1000;
     /** A repository with more than a million tags, or a registry whose Link loops, stops here. */
     static final int MAX_PAGES = 1000;
@@ -35,6 +51,7 @@ final class TagLister {
     /** The most bytes of tag pages read in all: 100,000 tags of 128 characters, quoted, with room to spare. */
     static final long MAX_TOTAL_BYTES = 64L * 1024 * 1024;
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
+    private static final String FIRST_PAGE = "n=" + PAGE_SIZE;
 
     private final RegistryTransport transport;
 
@@ -45,29 +62,104 @@ final class TagLister {
     /** @param deadline bounds each page, like one image: a registry cannot stall a listing forever */
     List<String> list(Operation operation, String registry, String repository, Deadline deadline)
             throws RegistryException {
-        List<String> tags = new ArrayList<>();
-        long bytes = 0;
-        String path = "tags/list?n=" + PAGE_SIZE;
-        for (int page = 0; page < MAX_PAGES && path != null; page++) {
-            try (Response response = transport.execute(operation, registry, repository, path,
-                    new Request.Builder().get().header("Accept", "application/json"), MAX_PAGE_BYTES, deadline)) {
-                byte[] body = read(operation, response);
-                bytes += body.length;
-                if (bytes > MAX_TOTAL_BYTES) {
-                    throw operation.fail(Kind.REGISTRY_ERROR, "the tag list is larger than "
-                            + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB in all, the most labels reads");
+        Listing listing = new Listing(operation);
+        Page page = firstPage(operation, registry, repository, deadline);
+        while (listing.add(page)) {
+            String next = page.link() != null ? page.link() : page.afterFullPage();
+            if (next == null) {
+                break;
+            }
+            listing.ask(next);
+            page = page(operation, registry, repository, next, deadline);
+        }
+        return listing.tags;
+    }
+
+    /** A page as read: the query it was asked with (null: none), its tags and bytes, and its Link's query. */
+    private record Page(String query, List<String> tags, long bytes, String link) {
+        /** Asked for by us with {@code last=} after a full page that came without a Link. */
+        boolean continued() {
+            return query != null && query.startsWith(FIRST_PAGE + "&last=");
+        }
+
+        /**
+         * The query of the page after this one when it is full, came without a Link, and we chose its size: the
+         * spec lets a registry send fewer than {@code n} tags only on the last page.
+         */
+        String afterFullPage() {
+            boolean ours = FIRST_PAGE.equals(query) || continued();
+            return ours && tags.size() == PAGE_SIZE ? FIRST_PAGE + "&last=" + tags.get(tags.size() - 1) : null;
+        }
+    }
+
+    /** The tags listed so far, and the bounds on how far a registry can make a listing go. */
+    private static final class Listing {
+        private final Operation operation;
+        private final List<String> tags = new ArrayList<>();
+        private final Set<String> listed = new HashSet<>();
+        private final Set<String> asked = new HashSet<>();
+        private long bytes;
+
+        Listing(Operation operation) {
+            this.operation = operation;
+            asked.add(FIRST_PAGE);
+        }
+
+        /** Adds a page's tags; false when it ends the list: a page asked with last= that repeats what we have. */
+        boolean add(Page page) throws RegistryException {
+            bytes += page.bytes();
+            if (bytes > MAX_TOTAL_BYTES) {
+                throw operation.fail(Kind.REGISTRY_ERROR, "the tag list is larger than "
+                        + MAX_TOTAL_BYTES / (1024 * 1024) + " MiB in all, the most labels reads");
+            }
+            if (page.continued() && !page.tags().isEmpty() && listed.containsAll(page.tags())) {
+                return false; // the registry ignores last: there is no more to be had
+            }
+            for (String tag : page.tags()) {
+                if (listed.add(tag)) {
+                    tags.add(tag);
                 }
-                tags.addAll(parse(operation, response, body));
-                if (tags.size() > MAX_TAGS) {
-                    throw operation.fail(Kind.REGISTRY_ERROR, "more than " + MAX_TAGS + " tags, the most labels lists");
-                }
-                path = nextPath(response, repository);
+            }
+            if (tags.size() > MAX_TAGS) {
+                throw operation.fail(Kind.REGISTRY_ERROR, "more than " + MAX_TAGS + " tags, the most labels lists");
+            }
+            return true;
+        }
+
+        /** Before asking for the next page: a page asked for before, or too many pages, is a loop. */
+        void ask(String query) throws RegistryException {
+            if (!asked.add(query)) {
+                throw operation.fail(Kind.REGISTRY_ERROR, "the registry's next page of tags is one already read "
+                        + "(a pagination loop)");
+            }
+            if (asked.size() > MAX_PAGES) {
+                throw operation.fail(Kind.REGISTRY_ERROR, "more than " + MAX_PAGES + " pages of tags (a pagination loop?)");
             }
         }
-        if (path != null) {
-            throw operation.fail(Kind.REGISTRY_ERROR, "more than " + MAX_PAGES + " pages of tags (a pagination loop?)");
+    }
+
+    /** The first page, asked with {@code n}; a 400 to that is a registry with a lower cap, asked again without. */
+    private Page firstPage(Operation operation, String registry, String repository, Deadline deadline)
+            throws RegistryException {
+        try {
+            return page(operation, registry, repository, FIRST_PAGE, deadline);
+        } catch (RegistryException e) {
+            if (e.httpStatus() != 400) {
+                throw e;
+            }
+            return page(operation, registry, repository, null, deadline);
         }
-        return tags;
+    }
+
+    /** One page; {@code query} null asks for the registry's own page size. */
+    private Page page(Operation operation, String registry, String repository, String query, Deadline deadline)
+            throws RegistryException {
+        String path = query == null ? "tags/list" : "tags/list?" + query;
+        try (Response response = transport.execute(operation, registry, repository, path,
+                new Request.Builder().get().header("Accept", "application/json"), MAX_PAGE_BYTES, deadline)) {
+            byte[] body = read(operation, response);
+            return new Page(query, parse(operation, response, body), body.length, nextQuery(operation, response));
+        }
     }
 
     private static byte[] read(Operation operation, Response response) throws RegistryException {
@@ -116,11 +208,10 @@ final class TagLister {
     }
 
     /**
-     * The path of the next page relative to /v2/NAME/, or null on the last page. The Link target is resolved
-     * against the current URL; it must stay on the tag list of the same repository (a registry cannot send
-     * our credentials elsewhere through it).
+     * The query of the next page, from the {@code Link} header, or null when there is none. The Link's scheme,
+     * host and path are not used (see the class comment): only its query, asked of our own tag list.
      */
-    private static String nextPath(Response response, String repository) {
+    private static String nextQuery(Operation operation, Response response) throws RegistryException {
         String link = response.header("Link");
         if (link == null) {
             return null;
@@ -130,11 +221,12 @@ final class TagLister {
             return null;
         }
         HttpUrl next = response.request().url().resolve(matcher.group(1));
-        String expected = "/v2/" + repository + "/tags/list";
-        if (next == null || !next.encodedPath().endsWith(expected)) {
-            return null;
+        String query = next == null ? null : next.encodedQuery();
+        if (query == null || query.isEmpty()) {
+            // Without a query there is nothing we can ask of our own tag list: failing beats a list cut short.
+            throw operation.fail(Kind.REGISTRY_ERROR, "the registry's Link to the next page of tags has no query "
+                    + "to follow, so the rest of the list cannot be read", response.code(), null);
         }
-        String query = next.encodedQuery();
-        return "tags/list" + (query == null ? "" : "?" + query);
+        return query;
     }
 }

@@ -56,10 +56,19 @@ final class TransportFailures {
                     + registry + " (use --creds or --authfile, or log in with docker or podman): "
                     + error.detail(), 401, null);
         }
-        // Token registries answer 401, not 404, to anonymous users for repositories that do not exist, so
-        // that private names do not leak: we cannot tell the two apart.
-        return operation.fail(Kind.NOT_FOUND, "not found or not authorized (anonymous access; log in if the "
-                + "repository is private): " + error.detail(), 401, null);
+        return privateOrMissing(operation, error.detail(), 401);
+    }
+
+    /**
+     * Anonymous access refused by a token registry. Such registries refuse an anonymous user a private
+     * repository and a missing one alike, so that private names do not leak: Docker Hub and Distribution hand
+     * out a token without access and the registry answers 401; GHCR's token service itself answers 401 or 403.
+     * Neither can be told from the other, so the message says both, and it is "not found" (exit 3), as a
+     * missing repository would be.
+     */
+    static RegistryException privateOrMissing(Operation operation, String detail, int status) {
+        return operation.fail(Kind.NOT_FOUND, "private or missing: anonymous access was refused (log in if the "
+                + "repository is private): " + detail, status, null);
     }
 
     /** A request that got no answer: what went wrong on the way, and how often it was tried. */
@@ -87,8 +96,13 @@ final class TransportFailures {
      * Authentication that failed: refused credentials, a token service that is down or rate limits us.
      *
      * @param tokenTries how often the token request was sent, when this failure is its answer
+     * @param anonymous  whether no credentials were offered: a token service that refuses anonymous access
+     *                   says the repository is private or missing ({@link #privateOrMissing})
      */
-    static RegistryException ofAuth(Operation operation, AuthException e, Tries tokenTries) {
+    static RegistryException ofAuth(Operation operation, AuthException e, Tries tokenTries, boolean anonymous) {
+        if (anonymous && e.reason() == AuthException.Reason.REFUSED) {
+            return privateOrMissing(operation, e.getMessage() + tokenTries.describe(), 0);
+        }
         Kind kind = switch (e.reason()) {
             case REFUSED, CREDENTIALS, UNSAFE -> Kind.UNAUTHORIZED;
             case RATE_LIMITED -> Kind.RATE_LIMITED;

@@ -19,11 +19,8 @@ public interface ImageSource {
 
     /**
      * Every platform's image of a multi-platform reference (attestations left out), for
-     * {@code --all-platforms}; for a single-platform image, that one image. The default suits sources that hold
-     * single-platform images only; sources that can hold an index override it.
+     * {@code --all-platforms}; for a single-platform image, that one image.
      */
-    default List<ResolvedImage> resolveAll(String reference)
-            throws InvalidReferenceException, RegistryException, ArchiveException {
-        return List.of(resolve(reference, null));
-    }
+    List<ResolvedImage> resolveAll(String reference)
+            throws InvalidReferenceException, RegistryException, ArchiveException;
 }

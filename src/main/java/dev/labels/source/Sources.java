@@ -33,10 +33,9 @@ public final class Sources implements ImageSource {
         return isArchive(reference) ? archives.resolve(reference, platform) : registry.resolve(reference, platform);
     }
 
-    /** Registry references list every platform; files give the image their reference selects. */
     @Override
     public List<ResolvedImage> resolveAll(String reference)
             throws InvalidReferenceException, RegistryException, ArchiveException {
-        return isArchive(reference) ? List.of(archives.resolve(reference, null)) : registry.resolveAll(reference);
+        return isArchive(reference) ? archives.resolveAll(reference) : registry.resolveAll(reference);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.image.ImageWalk;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.testing.FixturePlatform;
@@ -224,8 +225,8 @@ class OciLayoutImagesTest {
 
         try (GzipTarFiles roomy = GzipTarFiles.open(file);
              GzipTarFiles tight = GzipTarFiles.open(file, 8 * 1024 * 1024, 1)) {
-            ResolvedImage fromRoomy = LayoutImages.resolve(roomy, ArchiveReference.parse("oci-archive:" + file), null, AMD64);
-            ResolvedImage fromTight = LayoutImages.resolve(tight, ArchiveReference.parse("oci-archive:" + file), null, AMD64);
+            ResolvedImage fromRoomy = new ImageWalk<>(new LayoutStore(roomy, ArchiveReference.parse("oci-archive:" + file)), AMD64).one(null);
+            ResolvedImage fromTight = new ImageWalk<>(new LayoutStore(tight, ArchiveReference.parse("oci-archive:" + file)), AMD64).one(null);
 
             assertEquals(LABELS, fromRoomy.config().labels());
             assertEquals(1, roomy.passes(), "everything needed was kept on the first pass");

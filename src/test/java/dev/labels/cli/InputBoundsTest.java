@@ -133,6 +133,48 @@ class InputBoundsTest {
         assertOneLineError(run, ExitCodes.USAGE, "line 1 is longer than 4096 characters");
     }
 
+    /**
+     * A config or certificate file that is not a regular file has no size to check first (a FIFO, /dev/zero):
+     * its bound holds while it is read, or /dev/zero would fill the heap.
+     */
+    @Test
+    void aConfigFileThatIsAPipeIsReadUpToItsBound() throws Exception {
+        Path fifo = pipeOfSpacesThen(temp.resolve("config.fifo"), 4 * 1024 * 1024 + 1024, "{}");
+
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> CliRun.run("inspect", "--config", fifo.toString(), "oci:" + temp.resolve("none")));
+
+        assertOneLineError(run, ExitCodes.USAGE, "is larger than 4194304 bytes");
+    }
+
+    @Test
+    void aCertificateFileThatIsAPipeIsReadUpToItsBound() throws Exception {
+        Path fifo = pipeOfSpacesThen(temp.resolve("ca.fifo"), 1024 * 1024 + 1024, "");
+        Path config = Files.writeString(temp.resolve("config.json"),
+                "{\"registries\": {\"localhost\": {\"ca\": \"" + fifo + "\"}}}");
+
+        CliRun run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> CliRun.run("inspect", "--no-cache", "--config", config.toString(), "localhost/a:1"));
+
+        assertOneLineError(run, 1, "is larger than 1048576 bytes");
+    }
+
+    /** A FIFO that a thread fills with {@code spaces} spaces and then {@code end}. */
+    private static Path pipeOfSpacesThen(Path fifo, int spaces, String end) throws Exception {
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Thread writer = new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(fifo)) {
+                out.write(" ".repeat(spaces).getBytes(StandardCharsets.US_ASCII));
+                out.write(end.getBytes(StandardCharsets.US_ASCII));
+            } catch (Exception e) {
+                // The reader stopped: the pipe is closed.
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        return fifo;
+    }
+
     @Test
     void aFifoThatNeverEndsIsCutAtTheBound() throws Exception {
         Path fifo = temp.resolve("refs.fifo");

@@ -9,6 +9,9 @@ import dev.labels.testing.TestImageServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,5 +133,65 @@ class ProxyTest {
         assertEquals(ExitCodes.USAGE, run.exitCode(), run::toString);
         assertTrue(run.stderr().contains("HTTPS_PROXY: socks5:// proxies are not supported"), run.stderr());
         assertFalse(run.stderr().contains("secret"));
+    }
+
+    /**
+     * OkHttp keeps every header but Authorization on a redirect, and the proxy's 407 put Proxy-Authorization on
+     * the request itself (plain HTTP goes through the proxy without a tunnel): a redirect to a host NO_PROXY
+     * exempts would carry the proxy's password to that host.
+     */
+    @Test
+    void proxyCredentialsGoToTheProxyOnlyNotToAHostARedirectReachesDirectly() throws Exception {
+        try (MockWebServer direct = new MockWebServer(); MockWebServer authenticatingProxy = new MockWebServer()) {
+            direct.enqueue(new MockResponse().setResponseCode(404));
+            direct.start();
+            authenticatingProxy.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    if (request.getHeader("Proxy-Authorization") == null) {
+                        return new MockResponse().setResponseCode(407).addHeader("Proxy-Authenticate", "Basic realm=\"p\"");
+                    }
+                    return new MockResponse().setResponseCode(302)
+                            .addHeader("Location", "http://127.0.0.1:" + direct.getPort() + "/storage/manifest");
+                }
+            });
+            authenticatingProxy.start();
+            Map<String, String> env = Map.of("HTTP_PROXY", "http://proxy-user:proxy-pass@127.0.0.1:"
+                    + authenticatingProxy.getPort(), "NO_PROXY", "127.0.0.1");
+
+            CliRun.run(env, "", "inspect", "--no-cache", "--retries", "0", UPSTREAM + "/team/app:1",
+                    "--mirror", plainHttp(UPSTREAM));
+
+            RecordedRequest reached = direct.takeRequest(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(reached != null && reached.getPath().equals("/storage/manifest"), "the redirect was followed");
+            assertNull(reached.getHeader("Proxy-Authorization"), "the proxy's credentials stay with the proxy");
+        }
+    }
+
+    /** A proxy that refuses the credentials it was sent and quotes them back must not get them printed. */
+    @Test
+    void aProxyQuotingTheCredentialsItRefusedDoesNotGetThemPrinted() throws Exception {
+        try (MockWebServer echoing = new MockWebServer()) {
+            echoing.setDispatcher(new Dispatcher() {
+                @Override
+                public MockResponse dispatch(RecordedRequest request) {
+                    String sent = request.getHeader("Proxy-Authorization");
+                    String decoded = sent == null ? "" : new String(java.util.Base64.getDecoder()
+                            .decode(sent.substring("Basic ".length())), java.nio.charset.StandardCharsets.UTF_8);
+                    return new MockResponse().setResponseCode(407).addHeader("Proxy-Authenticate", "Basic realm=\"p\"")
+                            .setBody("refused " + sent + " (" + decoded + ")");
+                }
+            });
+            echoing.start();
+            Map<String, String> env = Map.of("HTTP_PROXY", "http://proxy-user:s3cret-pw@127.0.0.1:" + echoing.getPort());
+
+            CliRun run = CliRun.run(env, "", "inspect", UPSTREAM + "/team/app:1", "--mirror", plainHttp(UPSTREAM));
+
+            assertEquals(ExitCodes.ERROR, run.exitCode(), run::toString);
+            assertTrue(run.stderr().contains("407"), run.stderr());
+            assertFalse(run.stderr().contains("s3cret-pw"), run.stderr());
+            assertFalse(run.stderr().contains(java.util.Base64.getEncoder().encodeToString(
+                    "proxy-user:s3cret-pw".getBytes(java.nio.charset.StandardCharsets.UTF_8))), run.stderr());
+        }
     }
 }

@@ -254,13 +254,13 @@ class RegistryIntegrationTest {
     }
 
     @Test
-    void privateRepositoryWithoutCredentialsIsNotFoundOrNotAuthorized() {
+    void privateRepositoryWithoutCredentialsIsPrivateOrMissing() {
         String reference = REGISTRIES.get(Mode.TOKEN).host() + "/" + FIXTURES.get(Mode.TOKEN).dockerV2().reference();
 
         CliRun run = CliRun.run("inspect", reference);
 
         assertEquals(ExitCodes.NOT_FOUND, run.exitCode(), run::toString);
-        assertTrue(run.stderr().contains("not found or not authorized"), run.stderr());
+        assertTrue(run.stderr().contains("private or missing: anonymous access was refused"), run.stderr());
     }
 
     @ParameterizedTest

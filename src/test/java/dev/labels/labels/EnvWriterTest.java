@@ -83,6 +83,9 @@ class EnvWriterTest {
         "git.config.count", "node.options", "java.tool.options", "_java.options", "pythonpath", "perl5opt",
         "rubyopt", "https.proxy", "no_proxy", "ssl.cert.file", "docker.host", "xdg.config.home", "github.env",
         "ci.api.v4.url", "editor", "pager", "ssh.askpass", "lc.all", "histfile", "prompt.command", "glibc.tunables",
+        "vault.addr", "consul.http.addr", "nomad.addr", "gh.host", "sonar.host.url", "makeflags", "makefiles",
+        "gnupghome", "tf.cli.config.file", "helm.plugins", "jenkins.url", "circle.token", "buildkite.agent.access.token",
+        "system.accesstoken",
         "", ".", "uid", "PATH", "Path"})
     void labelsNamedLikeVariablesTheShellLoaderOrToolsReadAreLeftOutAndNamed(String key) throws Exception {
         SortedMap<String, String> labels = new TreeMap<>(Map.of(key, "$(touch pwned)", "team", "dodo"));

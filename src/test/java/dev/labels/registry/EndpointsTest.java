@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.Notes;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.config.RegistrySettings;
 import dev.labels.registry.proxy.ProxySettings;
 import dev.labels.registry.tls.TlsFiles;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
@@ -165,5 +167,45 @@ class EndpointsTest {
         assertTrue(strict.maySendSecretsTo(HttpUrl.get("http://localhost:5000/")));
         assertTrue(insecure.maySendSecretsTo(plainElsewhere), "--insecure");
         assertTrue(configured.maySendSecretsTo(plainElsewhere), "\"insecure\": true for the mirror's host");
+    }
+
+    /**
+     * A note that an earlier run reached a registry over plain HTTP is used only where this run would ask plain
+     * HTTP first anyway, at the same address (a loopback registry on its own port): for an --insecure registry
+     * it would skip HTTPS for a day after one failed TLS attempt, and for a loopback registry on 443 it would send
+     * the credentials to port 80, another server.
+     */
+    @Test
+    void aPlainHttpNoteNeverSkipsAnHttpsAttemptThisRunWouldMake() {
+        Notes noted = new Notes() {
+            @Override
+            public Optional<String> get(String kind, String key) {
+                return Optional.of(Long.toString(java.time.Instant.now().getEpochSecond() - 60));
+            }
+
+            @Override
+            public void put(String kind, String key, String value, boolean secret) {
+            }
+
+            @Override
+            public void remove(String kind, String key) {
+            }
+
+            @Override
+            public String keyedHash(String secret) {
+                return secret;
+            }
+        };
+        RegistryConfig insecure = new RegistryConfig(true, List.of(), CredentialSource.ANONYMOUS, false);
+        RegistryConfig strict = new RegistryConfig(false, List.of(), CredentialSource.ANONYMOUS, false);
+
+        assertEquals("https://registry.example.com/",
+                only(new Endpoints(insecure, noted).resolve("registry.example.com")).base().toString(), "--insecure");
+        assertEquals("https://registry.example.com:5000/",
+                only(new Endpoints(insecure, noted).resolve("registry.example.com:5000")).base().toString());
+        assertEquals("https://localhost/", only(new Endpoints(strict, noted).resolve("localhost")).base().toString(),
+                "port 443 is not port 80");
+        assertEquals("http://localhost:5000/", only(new Endpoints(strict, noted).resolve("localhost:5000")).base()
+                .toString(), "the note spares a loopback registry on its own port the probe");
     }
 }

@@ -181,14 +181,14 @@ class ImageResolverTest {
     }
 
     @Test
-    void anonymousRefusalAfterAFreshTokenReadsAsNotFoundOrNotAuthorized() throws Exception {
+    void anonymousRefusalAfterAFreshTokenReadsAsPrivateOrMissing() throws Exception {
         fake = new FakeRegistry(FakeRegistry.Auth.BEARER);
         fake.tokenResponse = new MockResponse().setBody("{\"token\":\"a-token-without-access\"}");
 
         RegistryException error = failure(fake.host() + "/someone/private:1", null, CredentialSource.ANONYMOUS);
 
         assertEquals(Kind.NOT_FOUND, error.kind());
-        assertTrue(error.getMessage().contains("not found or not authorized"), error.getMessage());
+        assertTrue(error.getMessage().contains("private or missing: anonymous access was refused"), error.getMessage());
         assertEquals(2, fake.registryRequests.size(), "one retry after the challenge, no loop");
     }
 
@@ -298,5 +298,38 @@ class ImageResolverTest {
 
         assertEquals(Map.of("legacy", "yes"), image.config().labels());
         assertNull(image.configDigest());
+    }
+
+    /**
+     * What the walk finds wrong is said with the step, the image and, when a mirror answered for the registry,
+     * the host that sent it: the same words at each step of the walk.
+     */
+    @Test
+    void errorsNameTheStepTheImageAndTheMirrorThatAnswered() throws Exception {
+        fake = new FakeRegistry(FakeRegistry.Auth.NONE);
+        byte[] notJson = TestImages.utf8("{\"os\": ");
+        byte[] manifest = TestImages.manifest(TestImages.DOCKER_V2, TestImages.DOCKER_CONFIG, notJson);
+        byte[] inner = TestImages.index(List.of());
+        fake.putBlob(notJson);
+        fake.putManifest("team/app", "1", TestImages.DOCKER_V2, manifest);
+        fake.putManifest("team/app", TestImages.sha256(inner), TestImages.OCI_INDEX, inner);
+        fake.putManifest("team/app", "2", TestImages.OCI_INDEX,
+                TestImages.index(List.of(TestImages.entry(TestImages.OCI_INDEX, inner, "linux", "amd64"))));
+        Mirror mirror = Mirror.parse("registry.example.com=http://" + fake.host());
+        client = new RegistryClient(new RegistryConfig(false, List.of(mirror), CredentialSource.ANONYMOUS, false));
+        ImageResolver resolver = new ImageResolver(client, AMD64);
+
+        RegistryException config = assertThrows(RegistryException.class,
+                () -> resolver.resolve(ImageReference.parse("registry.example.com/team/app:1"), null));
+        RegistryException nested = assertThrows(RegistryException.class,
+                () -> resolver.resolve(ImageReference.parse("registry.example.com/team/app:2"), null));
+
+        String answer = " (answer from " + fake.host() + ")";
+        assertTrue(config.getMessage().startsWith("reading config " + TestImages.sha256(notJson)
+                + " of registry.example.com/team/app:1: "), config.getMessage());
+        assertTrue(config.getMessage().endsWith(answer), config.getMessage());
+        assertEquals("reading manifest of registry.example.com/team/app:2 (linux/amd64): an index inside an index "
+                + "is not supported" + answer, nested.getMessage());
+        assertEquals(Kind.REGISTRY_ERROR, nested.kind());
     }
 }

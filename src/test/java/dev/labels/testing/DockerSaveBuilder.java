@@ -45,6 +45,7 @@ public final class DockerSaveBuilder {
     private final ObjectNode repositories = JSON.createObjectNode();
 
     private IndexListing indexListing = IndexListing.LISTED;
+    private Map<String, String> manifestAnnotations = Map.of();
 
     public DockerSaveBuilder(Style style) {
         this.style = style;
@@ -53,6 +54,12 @@ public final class DockerSaveBuilder {
     /** How index.json lists the images; see {@link IndexListing}. */
     public DockerSaveBuilder indexListing(IndexListing listing) {
         this.indexListing = listing;
+        return this;
+    }
+
+    /** Annotations on the image manifests of a {@link Style#DOCKER_25} archive (from buildx --annotation). */
+    public DockerSaveBuilder manifestAnnotations(Map<String, String> annotations) {
+        this.manifestAnnotations = annotations;
         return this;
     }
 
@@ -78,9 +85,9 @@ public final class DockerSaveBuilder {
             layerPath = OciLayoutBuilder.path(diffId);
             content.put(layerPath, layer);
             content.put(OciLayoutBuilder.path(configDigest), config);
-            byte[] manifest = FixtureContent.imageManifest(FixtureMediaTypes.OCI_MANIFEST,
+            byte[] manifest = annotated(FixtureContent.imageManifest(FixtureMediaTypes.OCI_MANIFEST,
                     new Descriptor(FixtureMediaTypes.OCI_CONFIG, configDigest, config.length),
-                    new Descriptor("application/vnd.oci.image.layer.v1.tar", diffId, layer.length), Map.of());
+                    new Descriptor("application/vnd.oci.image.layer.v1.tar", diffId, layer.length), Map.of()));
             manifestDigest = FixturePusher.sha256(manifest);
             content.put(OciLayoutBuilder.path(manifestDigest), manifest);
             Descriptor descriptor = new Descriptor(FixtureMediaTypes.OCI_MANIFEST, manifestDigest, manifest.length);
@@ -109,6 +116,20 @@ public final class DockerSaveBuilder {
             repository.put(repoTag.substring(colon + 1), hex(diffId));
         }
         return new Saved(configDigest, manifestDigest, labels);
+    }
+
+    private byte[] annotated(byte[] manifest) {
+        if (manifestAnnotations.isEmpty()) {
+            return manifest;
+        }
+        try {
+            ObjectNode document = (ObjectNode) JSON.readTree(manifest);
+            ObjectNode annotations = document.putObject("annotations");
+            manifestAnnotations.forEach(annotations::put);
+            return FixtureContent.bytes(document);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The archive's files in Docker's order. */

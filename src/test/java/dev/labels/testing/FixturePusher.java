@@ -114,6 +114,18 @@ public final class FixturePusher {
         }
     }
 
+    /**
+     * Deletes the manifest with {@code digest} from {@code repository}, and with it every tag that points at it:
+     * a tag that is really gone, for tests that must tell it from a registry that only refuses HEAD.
+     */
+    public void deleteManifest(String repository, String digest) {
+        Request delete = authorized(repository, url("/v2/" + repository + "/manifests/" + digest).newBuilder())
+                .delete().build();
+        try (Response response = call(delete, "deleting manifest " + repository + "@" + digest)) {
+            expect(response, 202, "deleting manifest " + repository + "@" + digest);
+        }
+    }
+
     private HttpUrl url(String path) {
         return HttpUrl.get(registry.url() + path);
     }

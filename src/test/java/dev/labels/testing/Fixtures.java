@@ -215,7 +215,7 @@ public final class Fixtures {
     }
 
     /** An unmodifiable map that keeps the given order, so config bytes (and digests) are stable. */
-    private static Map<String, String> ordered(String... keysAndValues) {
+    static Map<String, String> ordered(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put(keysAndValues[i], keysAndValues[i + 1]);

@@ -151,8 +151,26 @@ public final class Skopeo {
 
     /** Runs {@code skopeo inspect IMAGE} for a local transport, without judging the outcome. */
     public static Result inspectLocal(String image, FixturePlatform platform) {
+        return inspectLocal(image, platform, List.of());
+    }
+
+    /**
+     * The config blob of an image that is not in a registry, as {@code skopeo inspect --config --raw} prints it
+     * (the platform chosen as for {@link #localLabels}). Fails if skopeo fails.
+     */
+    public static String localRawConfig(String image, FixturePlatform platform) {
+        Result result = inspectLocal(image, platform, List.of("--config", "--raw"));
+        if (!result.succeeded()) {
+            throw new AssertionError("skopeo inspect --config --raw of " + image + " failed with exit code "
+                    + result.exitCode() + ": " + result.stderr().strip());
+        }
+        return result.stdout();
+    }
+
+    private static Result inspectLocal(String image, FixturePlatform platform, List<String> extra) {
         return run("inspect", (home, authFile) -> {
             List<String> args = new ArrayList<>(platformArguments(platform));
+            args.addAll(extra);
             args.add(image);
             return args;
         });
@@ -161,11 +179,16 @@ public final class Skopeo {
     /**
      * {@code skopeo copy SOURCE DESTINATION}, anonymously, for files written by skopeo itself: {@code docker://}
      * sources on a plain-HTTP test registry, {@code oci:} or {@code oci-archive:} destinations. No signature
-     * policy applies (the machine's own policy.json must not decide a test). Fails if skopeo fails.
+     * policy applies (the machine's own policy.json must not decide a test). {@code options} go before the
+     * images, e.g. {@code --all} to copy every platform of an index. Fails if skopeo fails.
      */
-    public static void copy(String source, String destination) {
-        Result result = run("copy", (home, authFile) -> List.of("--insecure-policy", "--src-tls-verify=false",
-                "--src-no-creds", source, destination));
+    public static void copy(String source, String destination, String... options) {
+        Result result = run("copy", (home, authFile) -> {
+            List<String> args = new ArrayList<>(List.of("--insecure-policy", "--src-tls-verify=false", "--src-no-creds"));
+            args.addAll(List.of(options));
+            args.addAll(List.of(source, destination));
+            return args;
+        });
         if (!result.succeeded()) {
             throw new AssertionError("skopeo copy " + source + " " + destination + " failed with exit code "
                     + result.exitCode() + ": " + result.stderr().strip());

@@ -38,6 +38,8 @@ final class CredentialHelper {
     static final String PREFIX = "docker-credential-";
     /** docker-credential-helpers' errCredentialsNotFoundMessage. */
     private static final String NOT_FOUND = "credentials not found in native keychain";
+    /** The field of the answer that holds the secret. */
+    private static final String SECRET_FIELD = "Secret";
     /** docker/cli's tokenUsername: the Secret is an identity token. */
     private static final String TOKEN_USERNAME = "<token>";
     /** Helper names end up in a file name: nothing that could leave the PATH folder. */
@@ -100,8 +102,11 @@ final class CredentialHelper {
             if (text.toLowerCase(Locale.ROOT).contains(NOT_FOUND)) {
                 return Optional.empty();
             }
+            // Helpers write their errors to stdout, and their answers: one that printed an answer and then
+            // failed must not have its secret quoted, so then only stderr is.
+            String reason = (out.contains(SECRET_FIELD) ? stderr.text() : text).strip();
             throw new CredentialException(command() + " get failed (exit status " + status + ")"
-                    + (text.isEmpty() ? "" : ": " + shorten(text)));
+                    + (reason.isEmpty() ? "" : ": " + shorten(reason)));
         }
         return parse(out, source);
     }
@@ -146,12 +151,12 @@ final class CredentialHelper {
             answer = null;
         }
         // Never quote the answer: it is where the secret is.
-        if (answer == null || !answer.isObject() || !answer.path("Secret").isTextual()) {
+        if (answer == null || !answer.isObject() || !answer.path(SECRET_FIELD).isTextual()) {
             throw new CredentialException(command() + " get answered with something other than "
                     + "{\"ServerURL\",\"Username\",\"Secret\"}");
         }
         String username = answer.path("Username").asText("");
-        String secret = answer.path("Secret").asText();
+        String secret = answer.path(SECRET_FIELD).asText();
         if (secret.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package dev.labels.registry.config;
 
 import dev.labels.json.Json;
+import dev.labels.registry.http.BoundedFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.util.Optional;
  */
 public final class JsonFiles {
     /** Real config and auth files are a few KiB; one this large is not one of them. */
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    static final int MAX_BYTES = 4 * 1024 * 1024;
 
     /** Why a file could not be used; the message names the file and the problem, never its content. */
     public static final class UnreadableException extends IOException {
@@ -32,15 +33,12 @@ public final class JsonFiles {
     public static Optional<JsonNode> readObject(Path file) throws UnreadableException {
         JsonNode root;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new UnreadableException(file + " is larger than " + MAX_BYTES + " bytes");
-            }
             // Content after the object is ignored, as Docker and podman read these files.
-            root = Json.parseLeading(Files.readAllBytes(file));
+            root = Json.parseLeading(BoundedFiles.read(file, MAX_BYTES));
         } catch (NoSuchFileException e) {
             return Optional.empty();
-        } catch (UnreadableException e) {
-            throw e;
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new UnreadableException(e.getMessage());
         } catch (dev.labels.json.JsonSyntaxException e) {
             throw new UnreadableException("cannot read " + file + ": " + e.getMessage());
         } catch (IOException e) {

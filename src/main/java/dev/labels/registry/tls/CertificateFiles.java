@@ -1,6 +1,7 @@
 package dev.labels.registry.tls;
 
 import java.io.ByteArrayInputStream;
+import dev.labels.registry.http.BoundedFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.List;
 /** Reads PEM certificate and key files; every error names the file. */
 final class CertificateFiles {
     /** A bundle of every public CA is about 200 KiB; a certificate or key file larger than this is not one. */
-    private static final long MAX_BYTES = 1024 * 1024;
+    private static final int MAX_BYTES = 1024 * 1024;
 
     private CertificateFiles() {
     }
@@ -45,11 +46,10 @@ final class CertificateFiles {
 
     private static List<Pem.Block> blocks(Path file) throws TlsException {
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new TlsException(file + " is larger than " + MAX_BYTES + " bytes");
-            }
             // ISO-8859-1 reads any bytes: a DER file or a UTF-8 comment must give "no PEM", not a decoding error.
-            return Pem.blocks(Files.readString(file, StandardCharsets.ISO_8859_1));
+            return Pem.blocks(new String(BoundedFiles.read(file, MAX_BYTES), StandardCharsets.ISO_8859_1));
+        } catch (BoundedFiles.TooLargeException e) {
+            throw new TlsException(e.getMessage());
         } catch (IOException e) {
             throw new TlsException("cannot read " + file + ": " + describe(e), e);
         } catch (IllegalArgumentException e) {

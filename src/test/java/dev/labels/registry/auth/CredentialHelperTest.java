@@ -90,6 +90,22 @@ class CredentialHelperTest {
         assertTrue(error.getMessage().contains("gpg: decryption failed"), error.getMessage());
     }
 
+    /**
+     * Helpers report errors on stdout (docker-credential-helpers prints them there), so a failure quotes it; but
+     * a helper that printed its answer and then failed (a wrapper script whose last command fails) must not get
+     * the secret into the message.
+     */
+    @Test
+    void aFailureNeverQuotesAnAnswerTheHelperPrintedBeforeIt() {
+        FakeCredentialHelper.script(bin, "wrapped", "echo '{\"ServerURL\":\"ghcr.io\",\"Username\":\"alice\","
+                + "\"Secret\":\"hunter2\"}'\necho 'audit log: cannot write' >&2\nexit 1");
+
+        CredentialException error = assertThrows(CredentialException.class, () -> helper("wrapped").get("ghcr.io", "x"));
+
+        assertFalse(error.getMessage().contains("hunter2"), error.getMessage());
+        assertTrue(error.getMessage().contains("audit log: cannot write"), error.getMessage());
+    }
+
     @Test
     void tokenUsernameMeansTheSecretIsAnIdentityToken() throws Exception {
         FakeCredentialHelper.answering(bin, "acr", "<token>", "refresh-me");
