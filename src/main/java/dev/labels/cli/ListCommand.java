@@ -77,6 +77,7 @@ final class ListCommand extends BatchCommand implements Callable<Integer> {
             List<String> references = tags.stream().map(tag -> repo.name() + ":" + tag).toList();
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions), platform, selector,
                     selection.labelsOf(), requirements, full, parent::warn);
+            parent.expectPulls(client, cacheOptions, references);
             return Batch.run(parent, inspector, references, jobs,
                     new RecordPrinter(parent.out(), output, outputOptions.compact, outputOptions.nested));
         }
