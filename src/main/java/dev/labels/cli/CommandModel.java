@@ -90,6 +90,7 @@ final class CommandModel {
         private boolean hidden;
         private boolean usageHelp;
         private boolean versionHelp;
+        private List<String> candidates;
 
         private Arg(String[] names, String index) {
             this.names = names;
@@ -114,6 +115,15 @@ final class CommandModel {
         /** The value when the option is not given; help shows it where a description says ${DEFAULT-VALUE}. */
         Arg defaultValue(String value) {
             this.defaultValue = value;
+            return this;
+        }
+
+        /**
+         * The values that completion offers, where they are fewer than the type's (an enum shared by commands that
+         * take different parts of it).
+         */
+        Arg candidates(String... values) {
+            this.candidates = List.of(values);
             return this;
         }
 
@@ -179,6 +189,9 @@ final class CommandModel {
                 }
                 if (arity != null) {
                     option.arity(arity);
+                }
+                if (candidates != null) {
+                    option.completionCandidates(candidates);
                 }
                 spec.addOption(option.build());
             } else {

@@ -23,7 +23,8 @@ import java.util.Set;
  * picocli model is not built here: the two threads would contend for the same classes.
  */
 final class HeadStart {
-    private static final Set<String> REGISTRY_COMMANDS = Set.of("inspect", "list", "tags", "diff", "config");
+    private static final Set<String> REGISTRY_COMMANDS = Set.of("inspect", "list", "tags", "diff", "config",
+            "ratelimit");
 
     private HeadStart() {
     }
@@ -52,7 +53,8 @@ final class HeadStart {
         public void run() {
             try {
                 // Here, not on the main thread: the guess may read the head of a --file list.
-                boolean tls = likelyOverTls(args);
+                // ratelimit asks Docker Hub unless told otherwise.
+                boolean tls = args[0].equals("ratelimit") || likelyOverTls(args);
                 Digests.sha256(new byte[0]);
                 new JsonWriter(false).write(Json.parse("{\"labels\": {\"a\": \"b\"}}"));
                 new JsonWriter(true).write(Map.of("a", "b"));

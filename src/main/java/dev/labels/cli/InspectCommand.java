@@ -103,6 +103,7 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
             if (!records) {
                 return printOne(inspector.inspect(all.get(0)));
             }
+            parent.expectPulls(client, cacheOptions, all);
             RecordPrinter printer = new RecordPrinter(parent.out(), output == null ? OutputFormat.ndjson : output,
                     outputOptions.compact, outputOptions.nested);
             if (allPlatforms) {

@@ -101,6 +101,14 @@ final class LabelsCommand extends StandardOptions {
                 new ArchiveImages(Platform.host()));
     }
 
+    /**
+     * Before a batch: the client warns when a registry that counts pulls (Docker Hub) says, in its first answer,
+     * that fewer are left than the batch's images that are not in the cache.
+     */
+    void expectPulls(RegistryClient client, CacheOptions cache, java.util.List<String> references) {
+        PullsNeeded.expect(client, new ImageResolver(client, cache(cache), Platform.host()), references, this::warn);
+    }
+
     java.nio.file.Path cacheFolder(CacheOptions cache) {
         return cache.folder(env, userHome);
     }
@@ -133,9 +141,14 @@ final class LabelsCommand extends StandardOptions {
 
     /** One line on stderr; the message is escaped here, as it often quotes what an image or registry said. */
     void warn(String message) {
+        note("warning: " + message);
+    }
+
+    /** One line on stderr that is not a warning (something the data on stdout cannot say); escaped as warnings are. */
+    void note(String message) {
         PrintWriter err = err();
         synchronized (err) {
-            err.println("labels: warning: " + SafeText.line(message));
+            err.println("labels: " + SafeText.line(message));
             err.flush();
         }
     }

@@ -68,6 +68,7 @@ final class ListCommand extends BatchCommand implements Callable<Integer> {
             ImageInspector inspector = new ImageInspector(parent.source(client, cacheOptions),
                     platformOption.platform, selector, selection.labelsOf(), requirements, fullOption.full,
                     parent::warn);
+            parent.expectPulls(client, cacheOptions, references);
             return Batch.run(parent, inspector, references, jobs,
                     new RecordPrinter(parent.out(), output, outputOptions.compact, outputOptions.nested));
         }

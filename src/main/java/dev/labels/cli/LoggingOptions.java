@@ -9,8 +9,8 @@ final class LoggingOptions {
     boolean debug;
 
     void declare(CommandModel model) {
-        model.option("-v", "--verbose").description("Log every HTTP request (method, URL, status, time) to stderr. "
-                        + "Credentials and tokens are never logged.")
+        model.option("-v", "--verbose").description("Log every HTTP request (method, URL, status, time), and the "
+                        + "pulls a registry says are left, to stderr. Credentials and tokens are never logged.")
                 .flag(() -> verbose, value -> verbose = value);
         model.option("--debug").description("Print stack traces of errors (implies --verbose).")
                 .flag(() -> debug, value -> debug = value);

@@ -4,7 +4,10 @@ import dev.labels.labels.EnvWriter;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** How labels are printed: -o, --compact, --nested, --env-prefix; shared by inspect and list. */
+/**
+ * How labels are printed: -o, --compact, --nested, --env-prefix; shared by inspect and list, and -o and --compact
+ * by commands that print one report (ratelimit).
+ */
 final class OutputOptions {
 
     OutputFormat output;
@@ -26,6 +29,23 @@ final class OutputOptions {
     /** The options of list, which prints records only: no env or properties, so no --env-prefix. */
     void declareForRecords(CommandModel model) {
         declareFormat(model, "json, ndjson or table (default: ndjson).");
+    }
+
+    /** The options of a command that prints one report, as a JSON object or a table: -o and --compact. */
+    void declareForReport(CommandModel model) {
+        model.option("-o", "--output").label("FORMAT").description("json (default) or table.")
+                .candidates(OutputFormat.json.name(), OutputFormat.table.name())
+                .value(OutputFormat.class, () -> output, value -> output = value);
+        model.option("--compact").description("Print JSON on one line.")
+                .flag(() -> compact, value -> compact = value);
+    }
+
+    /** Checks the format of a report (see {@link #declareForReport}): json or table, json when not given. */
+    OutputFormat reportFormat() throws UsageException {
+        if (output == null || output == OutputFormat.json || output == OutputFormat.table) {
+            return output == null ? OutputFormat.json : output;
+        }
+        throw new UsageException("-o " + output + " is not a format of this command: use json or table");
     }
 
     private void declareFormat(CommandModel model, String formats) {

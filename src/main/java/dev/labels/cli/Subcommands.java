@@ -21,6 +21,7 @@ final class Subcommands {
         ALL.put("tags", root -> new TagsCommand(root).model());
         ALL.put("diff", root -> new DiffCommand(root).model());
         ALL.put("config", root -> new ConfigCommand(root).model());
+        ALL.put("ratelimit", root -> new RateLimitCommand(root).model());
         ALL.put("cache", root -> new CacheCommand(root).model());
         ALL.put("completion", root -> new CompletionCommand(root).model());
         ALL.put("help", root -> new CommandLine.HelpCommand());

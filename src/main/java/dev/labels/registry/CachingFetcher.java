@@ -44,7 +44,7 @@ final class CachingFetcher {
         if (image.hasDigest()) {
             return byDigest(operation, image, image.digest(), deadline, source);
         }
-        String tagKey = image.registry() + "/" + image.repository() + ":" + image.tag();
+        String tagKey = tagKey(image);
         Optional<String> seen = cache.tagDigest(tagKey);
         if (seen.isEmpty()) {
             return byTag(operation, image, tagKey, deadline, source);
@@ -102,6 +102,18 @@ final class CachingFetcher {
         cache.put(digest, content.content(), content.manifest().mediaType());
         cache.putTagDigest(tagKey, digest);
         return new Fetched(content.manifest(), digest);
+    }
+
+    /**
+     * Whether the cache knows the manifest the reference points at: by digest, or the tag seen before (checked
+     * with a HEAD, which Docker Hub does not count as a pull). Reads nothing from the registry.
+     */
+    boolean inCache(ImageReference image) {
+        return image.hasDigest() ? cache.get(image.digest()).isPresent() : cache.tagDigest(tagKey(image)).isPresent();
+    }
+
+    private static String tagKey(ImageReference image) {
+        return image.registry() + "/" + image.repository() + ":" + image.tag();
     }
 
     /** A manifest by digest, verified. */

@@ -22,7 +22,7 @@ import okhttp3.Response;
  */
 final class ErrorResponses {
     private static final Set<String> NOT_FOUND_CODES = Set.of("MANIFEST_UNKNOWN", "NAME_UNKNOWN", "BLOB_UNKNOWN");
-    private static final String RATE_LIMIT_CODE = "TOOMANYREQUESTS";
+    static final String RATE_LIMIT_CODE = "TOOMANYREQUESTS";
     /** How much of an error text goes into a message. */
     private static final int EXCERPT_CHARS = 300;
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]+");
@@ -59,6 +59,14 @@ final class ErrorResponses {
         } catch (IOException e) {
             text = "";
         }
+        return describe(response, text, codes);
+    }
+
+    /**
+     * The words of an error answer whose body ({@code text}, bounded) was read already, and its error codes into
+     * {@code codes}.
+     */
+    static String describe(Response response, String text, List<String> codes) {
         // Before anything is cut or parsed: a registry (or a proxy) that quotes the token or password it refused
         // must not get it printed.
         text = SentSecrets.scrub(text, response.request().header("Authorization"));

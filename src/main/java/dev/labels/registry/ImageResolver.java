@@ -35,6 +35,11 @@ public final class ImageResolver {
         return walk(reference).one(requested);
     }
 
+    /** Whether reading the image starts from the cache, so costs no pull (see {@link CachingFetcher#inCache}). */
+    public boolean inCache(ImageReference reference) {
+        return fetcher.inCache(reference);
+    }
+
     /** Every image of a multi-platform index (see {@link ImageWalk#all}); for a single-platform image, that one. */
     public List<ResolvedImage> resolveAll(ImageReference reference) throws RegistryException {
         return walk(reference).all();

@@ -10,10 +10,11 @@ import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import java.util.Random;
 import java.util.random.RandomGenerator;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -33,6 +34,7 @@ public final class RegistryClient implements AutoCloseable {
     private final SentSecrets sentSecrets = new SentSecrets();
     private final RequestSlots slots;
     private final ManifestHeads manifestHeads;
+    private final PullLimits pullLimits;
 
     /** A client with the defaults: {@link Reliability#defaults()}, no notes, no bound on requests in flight. */
     public RegistryClient(RegistryConfig config) {
@@ -123,9 +125,12 @@ public final class RegistryClient implements AutoCloseable {
         this.slots = made.slots;
         this.endpoints = new Endpoints(config, notes);
         this.manifestHeads = new ManifestHeads(notes, clock, config.verbose());
+        this.pullLimits = new PullLimits(clock);
         this.wire = () -> {
             OkHttpClient http = base.get().newBuilder()
                     .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
+                    // Inside the retries, so that it sees every try: see PullLimitGuard.
+                    .addInterceptor(new PullLimitGuard(pullLimits, config.verbose()))
                     // Registry requests get the time left to their image (see RegistryTransport); this bounds
                     // the others, the token requests, which the authorizer sends on its own.
                     .callTimeout(reliability.imageTimeout())
@@ -173,8 +178,40 @@ public final class RegistryClient implements AutoCloseable {
      * answered.
      */
     public String endpointAuthority(String registry) {
-        HttpUrl base = endpoints.resolve(registry).get(0).base();
-        return base.port() == HttpUrl.defaultPort(base.scheme()) ? base.host() : base.host() + ":" + base.port();
+        return PullLimitGuard.hostOf(endpoints.resolve(registry).get(0).base());
+    }
+
+    /**
+     * For a batch about to start: warns through {@code warn} when the first answer of {@code registry} that
+     * counts the pulls left says that fewer remain than {@code pullsNeeded} (asked then, and only of registries
+     * that count them).
+     */
+    public void expectPulls(String registry, IntSupplier pullsNeeded, Consumer<String> warn) {
+        pullLimits.expect(endpointAuthority(registry), pullsNeeded, warn);
+    }
+
+    /**
+     * HEAD /v2/NAME/manifests/REF, for what the registry says about its pull limit: one request after the
+     * auth handshake, never a GET, which Docker Hub would count as a pull. A 429 to the HEAD that says no pull
+     * is left answers the question too.
+     */
+    @SuppressWarnings("try") // the slot is held for the request, never read
+    public PullLimitReport pullLimit(Operation operation, ImageReference image) throws RegistryException {
+        Deadline deadline = newDeadline();
+        Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
+        String identifier = image.hasDigest() ? image.digest() : image.tag();
+        try (RequestSlots.Slot slot = slots.take(operation, deadline);
+             Response response = transport().execute(operation, image.registry(), image.repository(),
+                     "manifests/" + identifier, request, Limits.SMALL_BODY_BYTES, deadline)) {
+            return new PullLimitReport(PullLimitGuard.hostOf(response.request().url()), PullQuota.of(response.headers()));
+        } catch (RegistryException e) {
+            java.util.Optional<PullLimits.Reached> reached = e.kind() == Kind.RATE_LIMITED
+                    ? pullLimits.reached(endpointAuthority(image.registry())) : java.util.Optional.empty();
+            if (reached.isEmpty()) {
+                throw e;
+            }
+            return new PullLimitReport(reached.get().host(), reached.get().quota());
+        }
     }
 
     /** What this run (and earlier ones) found out about HEAD requests for manifests, registry by registry. */

@@ -164,7 +164,8 @@ final class RegistryTransport {
             Request.Builder attempt = request.url(endpoint.url(repository, path))
                     .tag(Tries.class, tries)
                     .tag(BodyLimit.class, new BodyLimit(bodyLimit))
-                    .tag(SchemeProbe.class, probing ? SchemeProbe.TAG : null);
+                    .tag(SchemeProbe.class, probing ? SchemeProbe.TAG : null)
+                    .tag(PullLimitGuard.ManifestRead.class, path.startsWith("manifests/") ? PullLimitGuard.ManifestRead.TAG : null);
             if (authorization != null) {
                 sentSecrets.add(authorization);
                 attempt.header("Authorization", authorization);
@@ -187,6 +188,8 @@ final class RegistryTransport {
                     continue;
                 }
                 throw TlsFailures.describe(operation, endpoint, e, tls);
+            } catch (PullLimitGuard.PullLimitException e) {
+                throw operation.fail(Kind.RATE_LIMITED, sentSecrets.scrub(e.getMessage()), e.status(), null);
             } catch (java.net.ConnectException e) {
                 if (endpoint.base().isHttps() && endpoint.mayUsePlainHttp()) {
                     endpoint = fallBack(endpoint, e);

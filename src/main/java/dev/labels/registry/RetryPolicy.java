@@ -30,6 +30,7 @@ final class RetryPolicy {
 
     /** Statuses worth another try, with the reason. Every other status is final. */
     private static final Map<Integer, String> RETRYABLE_STATUSES = Map.of(
+            // Docker Hub's pull limit never gets here: PullLimitGuard turns it into a failure no wait cures.
             429, "too many requests: wait as long as Retry-After says",
             500, "internal error: often a registry's storage backend hiccuping",
             502, "bad gateway: the proxy in front of the registry could not reach it",
@@ -85,8 +86,10 @@ final class RetryPolicy {
         return RETRYABLE_STATUSES.containsKey(status);
     }
 
+    /** A pull limit reached ({@link PullLimitGuard}) is final whatever its words: its window is hours long. */
     static boolean isRetryable(IOException failure) {
-        return RETRYABLE_FAILURES.stream().anyMatch(t -> t.matches().test(failure));
+        return !(failure instanceof PullLimitGuard.PullLimitException)
+                && RETRYABLE_FAILURES.stream().anyMatch(t -> t.matches().test(failure));
     }
 
     /** After try number {@code tries} (1 for the first) ended in an exception. */

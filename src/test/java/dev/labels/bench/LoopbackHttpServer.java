@@ -202,7 +202,8 @@ final class LoopbackHttpServer implements AutoCloseable {
             secure.startHandshake();
             traffic.negotiated(secure.getSession().getProtocol());
             return secure;
-        } catch (SSLException e) {
+        } catch (IOException e) {
+            // An alert (SSLException) or, as often when the client gives up first, a reset or end of stream.
             traffic.failedHandshake(port);
             return null;
         }

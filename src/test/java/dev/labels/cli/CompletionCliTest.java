@@ -34,12 +34,15 @@ class CompletionCliTest {
         String commands = complete(script, "labels", "''");
         String options = complete(script, "labels", "inspect", "--str");
         String formats = complete(script, "labels", "inspect", "-o", "''");
+        String reportFormats = complete(script, "labels", "ratelimit", "-o", "''");
 
-        for (String command : new String[] {"inspect", "list", "tags", "diff", "config", "cache", "completion"}) {
+        for (String command : new String[] {"inspect", "list", "tags", "diff", "config", "ratelimit", "cache",
+                "completion"}) {
             assertTrue(commands.lines().anyMatch(command::equals), command + " in " + commands);
         }
         assertEquals("--strip-prefix\n", options);
         assertEquals("json\nndjson\nenv\nproperties\ntable\n", formats);
+        assertEquals("json\ntable\n", reportFormats, "ratelimit prints json or a table only");
     }
 
     @Test
@@ -63,6 +66,9 @@ class CompletionCliTest {
         assertTrue(fish.contains("-l file -r -F"), "file options complete file names: " + fish);
         assertTrue(fish.contains("__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info clear' -a 'info'"), fish);
         assertTrue(fish.contains("-a 'bash zsh fish'"), fish);
+        assertTrue(fish.contains("complete -c labels -n '__fish_use_subcommand' -a 'ratelimit' -d 'Show a registry's pull limit: "
+                .replace("'s", "\\'s")), fish);
+        assertTrue(fish.contains("complete -c labels -n '__fish_seen_subcommand_from ratelimit' -s o -l output -x -a 'json table'"), fish);
         fish.lines().forEach(line -> assertTrue(line.startsWith("#") || line.startsWith("complete -c labels "), line));
     }
 
@@ -85,11 +91,12 @@ class CompletionCliTest {
 
     @Test
     void everyCommandsHelpHasExamples() {
-        for (String command : new String[] {"inspect", "list", "tags", "diff", "config", "completion"}) {
+        for (String command : new String[] {"inspect", "list", "tags", "diff", "config", "ratelimit", "completion"}) {
             CliRun help = CliRun.run(command, "--help");
             assertEquals(0, help.exitCode(), command);
             assertTrue(help.stdout().contains("Examples:"), command + ": " + help.stdout());
         }
         assertTrue(CliRun.run("--help").stdout().contains("6 a required label is missing"));
+        assertTrue(CliRun.run("--help").stdout().contains("  ratelimit "), "ratelimit is listed in --help");
     }
 }

@@ -222,12 +222,13 @@ class FaultInjectionTest {
     @Test
     void retryAfterLongerThanTheCapGivesUpAtOnceAsRateLimited() throws Exception {
         fake(FakeRegistry.Auth.NONE).tamper = (server, request, normal) ->
-                FakeRegistry.error(429, "TOOMANYREQUESTS", "pull rate limit").setHeader("Retry-After", "3600");
+                // Words that are not Docker Hub's pull limit, which PullLimitGuardTest covers.
+                FakeRegistry.error(429, "TOOMANYREQUESTS", "slow down").setHeader("Retry-After", "3600");
 
         RegistryException error = failure(3, Duration.ofSeconds(30));
 
         assertEquals(Kind.RATE_LIMITED, error.kind());
-        assertTrue(error.getMessage().contains("TOOMANYREQUESTS: pull rate limit (the registry asked us to wait "
+        assertTrue(error.getMessage().contains("TOOMANYREQUESTS: slow down (the registry asked us to wait "
                 + "3600 s (Retry-After), longer than the 30 s we wait)"), error.getMessage());
         assertEquals(1, fake.registryRequests.size());
         assertTrue(sleeper.waits.isEmpty(), "never sleeps an hour");
