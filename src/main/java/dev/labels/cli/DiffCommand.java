@@ -41,10 +41,10 @@ final class DiffCommand extends StandardOptions implements Callable<Integer> {
         declareStandardOptions(model);
         platformOption.declare(model);
         selection.declare(model);
-        OutputOptions.declareOutput(model, DiffFormat.class, "json (default: {\"added\": {..}, \"removed\": {..}, "
-                        + "\"changed\": {\"k\": {\"from\": .., \"to\": ..}}}) or table.",
-                () -> output, value -> output = value);
-        OutputOptions.declareCompact(model, () -> compact, value -> compact = value);
+        OutputOptions.outputOption(model, "json (default: {\"added\": {..}, \"removed\": {..}, \"changed\": {\"k\": "
+                        + "{\"from\": .., \"to\": ..}}}) or table.")
+                .value(DiffFormat.class, () -> output, value -> output = value);
+        OutputOptions.compactOption(model).flag(() -> compact, value -> compact = value);
         access.declare(model);
         cacheOptions.declare(model);
         return model.spec();

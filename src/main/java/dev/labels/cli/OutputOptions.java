@@ -1,8 +1,6 @@
 package dev.labels.cli;
 
 import dev.labels.labels.EnvWriter;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * How labels are printed: -o, --compact, --nested, --env-prefix; shared by inspect and list, and -o and --compact
@@ -33,11 +31,10 @@ final class OutputOptions {
 
     /** The options of a command that prints one report, as a JSON object or a table: -o and --compact. */
     void declareForReport(CommandModel model) {
-        model.option("-o", "--output").label("FORMAT").description("json (default) or table.")
+        outputOption(model, "json (default) or table.")
                 .candidates(OutputFormat.json.name(), OutputFormat.table.name())
                 .value(OutputFormat.class, () -> output, value -> output = value);
-        model.option("--compact").description("Print JSON on one line.")
-                .flag(() -> compact, value -> compact = value);
+        compactOption(model).flag(() -> compact, value -> compact = value);
     }
 
     /** Checks the format of a report (see {@link #declareForReport}): json or table, json when not given. */
@@ -49,22 +46,24 @@ final class OutputOptions {
     }
 
     private void declareFormat(CommandModel model, String formats) {
-        declareOutput(model, OutputFormat.class, formats, () -> output, value -> output = value);
-        declareCompact(model, () -> compact, value -> compact = value);
+        outputOption(model, formats).value(OutputFormat.class, () -> output, value -> output = value);
+        compactOption(model).flag(() -> compact, value -> compact = value);
         model.option("--nested").description("JSON: dotted keys become nested objects; a key that is also a "
                         + "prefix of others keeps its value under the key \"\".")
                 .flag(() -> nested, value -> nested = value);
     }
 
-    /** {@code -o}: one name and label for the output format of every command, each with formats of its own. */
-    static <F extends Enum<F>> void declareOutput(CommandModel model, Class<F> type, String formats, Supplier<F> get,
-                                                  Consumer<F> set) {
-        model.option("-o", "--output").label("FORMAT").description(formats).value(type, get, set);
+    /**
+     * {@code -o}: one name and label for the output format of every command, which names its own formats and
+     * binds the option to its own field.
+     */
+    static CommandModel.Arg outputOption(CommandModel model, String formats) {
+        return model.option("-o", "--output").label("FORMAT").description(formats);
     }
 
-    /** {@code --compact}, for every command that prints JSON. */
-    static void declareCompact(CommandModel model, Supplier<Boolean> get, Consumer<Boolean> set) {
-        model.option("--compact").description("Print JSON on one line.").flag(get, set);
+    /** {@code --compact}, for every command that prints JSON, bound by the command to its own field. */
+    static CommandModel.Arg compactOption(CommandModel model) {
+        return model.option("--compact").description("Print JSON on one line.");
     }
 
     /** Checks what holds whatever the images: options that only make sense with certain formats. */

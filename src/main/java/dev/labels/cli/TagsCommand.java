@@ -33,8 +33,8 @@ final class TagsCommand extends StandardOptions implements Callable<Integer> {
                 .value(String.class, () -> repository, value -> repository = value);
         declareStandardOptions(model);
         tagFilter.declare(model);
-        OutputOptions.declareOutput(model, TagFormat.class, "lines (default) or json (an array).", () -> output,
-                value -> output = value);
+        OutputOptions.outputOption(model, "lines (default) or json (an array).")
+                .value(TagFormat.class, () -> output, value -> output = value);
         access.declare(model);
         return model.spec();
     }
