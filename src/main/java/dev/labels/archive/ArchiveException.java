@@ -1,40 +1,30 @@
 package dev.labels.archive;
 
+import dev.labels.error.LabelsException;
 import dev.labels.image.ImageException;
 import dev.labels.image.NotAnImageException;
 import dev.labels.image.PlatformNotFoundException;
 
 /**
  * Every failure to read an image from a file or folder, as data: whether what was asked for is absent (the
- * path, tag, digest or platform), is an artifact that is not an image (a Helm chart, an SBOM), or the file is
- * there but is not a readable image (not a layout or archive, damaged, truncated, a digest mismatch). The CLI
- * maps the kinds to its exit codes.
+ * path, tag, digest or platform: NOT_FOUND), is an artifact that is not an image (a Helm chart, an SBOM:
+ * NOT_AN_IMAGE), or the file is there but is not a readable image (not a layout or archive, damaged, truncated, a
+ * digest mismatch: INVALID_FILE). The CLI maps the kinds to its exit codes.
  *
  * <p>The message reads "reading REFERENCE: DETAIL", e.g.
  * {@code reading oci-archive:build/app.tar: no image tagged "2"; tags: 1, 3}. Code deep in the package does
  * not know the reference, so it throws with the detail only and {@link ArchiveImages} adds the reference with
  * {@link #about(String)}.
  */
-public final class ArchiveException extends Exception {
+public final class ArchiveException extends LabelsException {
     private static final long serialVersionUID = 1L;
 
-    /** The classes of failure a caller acts on differently. */
-    public enum Kind {
-        /** The file or folder, tag, digest or platform asked for does not exist. */
-        NOT_FOUND,
-        /** What the reference names is an artifact that is not an image: a Helm chart, an SBOM, a signature. */
-        NOT_AN_IMAGE,
-        /** The file exists but is not a readable image: wrong format, damaged, truncated, digest mismatch, I/O error. */
-        INVALID
-    }
-
-    private final Kind kind;
     private final String reference;
     private final String detail;
 
     private ArchiveException(Kind kind, String reference, String detail, Throwable cause) {
-        super(reference == null ? oneLine(detail) : "reading " + oneLine(reference) + ": " + oneLine(detail), cause);
-        this.kind = kind;
+        super(kind, reference == null ? oneLine(detail) : "reading " + oneLine(reference) + ": " + oneLine(detail),
+                cause);
         this.reference = reference;
         this.detail = detail;
     }
@@ -61,16 +51,16 @@ public final class ArchiveException extends Exception {
     }
 
     static ArchiveException invalid(String detail) {
-        return new ArchiveException(Kind.INVALID, null, detail, null);
+        return new ArchiveException(Kind.INVALID_FILE, null, detail, null);
     }
 
     static ArchiveException invalid(String detail, Throwable cause) {
-        return new ArchiveException(Kind.INVALID, null, detail, cause);
+        return new ArchiveException(Kind.INVALID_FILE, null, detail, cause);
     }
 
     /**
      * What the image model found wrong in the content, or not an image, as the failure it is: a platform that is
-     * not there is NOT_FOUND, an artifact NOT_AN_IMAGE, anything else INVALID.
+     * not there is NOT_FOUND, an artifact NOT_AN_IMAGE, anything else INVALID_FILE.
      *
      * @param what names the manifest or config judged, e.g. {@code "config sha256:..."}; null for none
      */
@@ -86,11 +76,7 @@ public final class ArchiveException extends Exception {
 
     /** The same failure, now naming the reference it concerns. */
     ArchiveException about(String reference) {
-        return new ArchiveException(kind, reference, detail, getCause());
-    }
-
-    public Kind kind() {
-        return kind;
+        return new ArchiveException(kind(), reference, detail, getCause());
     }
 
     /** The reference as the user gave it, or null while the failure has not been attributed yet. */

@@ -75,7 +75,7 @@ final class DockerArchive implements ContentStore<ArchiveException> {
     /** Manifests by digest are in the OCI layout that Docker 25 and later write beside manifest.json. */
     @Override
     public Manifest manifest(Descriptor descriptor, Step step) throws ArchiveException {
-        return new OciLayout(files).manifest(descriptor, ArchiveException.Kind.INVALID);
+        return new OciLayout(files).manifest(descriptor, ArchiveException.Kind.INVALID_FILE);
     }
 
     /** The config manifest.json names, by the digest of its bytes; any other blob, from the OCI layout. */
@@ -85,7 +85,7 @@ final class DockerArchive implements ContentStore<ArchiveException> {
             return configBytes;
         }
         return new OciLayout(files).blob(descriptor.digest(), descriptor.size(), ArchiveLimits.CONFIG_BYTES,
-                "config " + descriptor.digest(), ArchiveException.Kind.INVALID);
+                "config " + descriptor.digest(), ArchiveException.Kind.INVALID_FILE);
     }
 
     /** A config is named by its file, which is what the user can look for in the archive. */

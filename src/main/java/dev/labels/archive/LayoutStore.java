@@ -29,7 +29,7 @@ final class LayoutStore implements ContentStore<ArchiveException> {
         if (reference.digest() != null) {
             Descriptor listed = IndexEntries.byDigest(index, reference.digest());
             if (listed != null) {
-                return new Start(reference.toString(), layout.manifest(listed, ArchiveException.Kind.INVALID),
+                return new Start(reference.toString(), layout.manifest(listed, ArchiveException.Kind.INVALID_FILE),
                         listed.digest(), index, listed);
             }
             // Not listed, but maybe a blob of the layout: missing, it is what the user named that is not found.
@@ -42,7 +42,8 @@ final class LayoutStore implements ContentStore<ArchiveException> {
         String name = reference.withTag(tag).toString();
         if (entries.size() == 1) {
             Descriptor entry = entries.get(0);
-            return new Start(name, layout.manifest(entry, ArchiveException.Kind.INVALID), entry.digest(), index, entry);
+            return new Start(name, layout.manifest(entry, ArchiveException.Kind.INVALID_FILE), entry.digest(), index,
+                    entry);
         }
         // The platforms of one image listed straight in index.json: index.json is that image's index.
         return Start.of(name, new ImageIndex(index.mediaType(), entries, index.annotations()), null);
@@ -50,13 +51,13 @@ final class LayoutStore implements ContentStore<ArchiveException> {
 
     @Override
     public Manifest manifest(Descriptor descriptor, Step step) throws ArchiveException {
-        return layout.manifest(descriptor, ArchiveException.Kind.INVALID);
+        return layout.manifest(descriptor, ArchiveException.Kind.INVALID_FILE);
     }
 
     @Override
     public byte[] blob(Descriptor descriptor, Step step) throws ArchiveException {
         return layout.blob(descriptor.digest(), descriptor.size(), ArchiveLimits.CONFIG_BYTES,
-                "config " + descriptor.digest(), ArchiveException.Kind.INVALID);
+                "config " + descriptor.digest(), ArchiveException.Kind.INVALID_FILE);
     }
 
     @Override

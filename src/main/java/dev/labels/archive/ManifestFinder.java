@@ -37,7 +37,7 @@ final class ManifestFinder {
             if (!MediaTypes.isImageManifest(entry.mediaType())) {
                 continue;
             }
-            if (layout.manifest(entry, ArchiveException.Kind.INVALID) instanceof ImageManifest manifest
+            if (layout.manifest(entry, ArchiveException.Kind.INVALID_FILE) instanceof ImageManifest manifest
                     && configDigest.equals(manifest.config().digest())) {
                 return new Found(listing, entry, manifest);
             }

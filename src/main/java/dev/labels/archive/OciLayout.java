@@ -64,7 +64,7 @@ final class OciLayout {
      *
      * @param declaredSize the size its descriptor gives, or 0 when unknown; checked against {@code limit}
      *                     before anything is read
-     * @param missing      what a missing blob means: NOT_FOUND when the user named the digest, INVALID when
+     * @param missing      what a missing blob means: NOT_FOUND when the user named the digest, INVALID_FILE when
      *                     the layout itself refers to it
      */
     byte[] blob(String digest, long declaredSize, long limit, String what, ArchiveException.Kind missing)

@@ -14,7 +14,7 @@
  * by offset; a gzip-compressed tar is streamed once, keeping only small JSON-looking entries. Layers are never
  * decompressed.
  *
- * <p>Depends on the JDK, Jackson and the image and reference packages only.
+ * <p>Depends on the JDK, Jackson and the image, reference and error packages only.
  *
  * @see <a href="https://github.com/opencontainers/image-spec/blob/v1.1.0/image-layout.md">OCI image-layout.md</a>
  * @see <a href="https://github.com/moby/moby/blob/master/image/spec/v1.2.md">Docker image spec v1.2 (docker save)</a>

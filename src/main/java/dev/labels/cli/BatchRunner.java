@@ -62,7 +62,11 @@ final class BatchRunner<T> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a job", e);
         } catch (ExecutionException e) {
-            // The task itself never throws (ImageInspector catches everything); this is a bug if it happens.
+            // An Error (out of memory) ends the run as it would on this thread, not wrapped into a bug report.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            // The task itself throws nothing else (ImageInspector catches every exception): a bug if it does.
             throw new IllegalStateException("a job failed unexpectedly", e.getCause());
         }
     }

@@ -1,5 +1,6 @@
 package dev.labels.cli;
 
+import dev.labels.error.LabelsException;
 import dev.labels.text.SafeText;
 import java.io.PrintWriter;
 import java.util.Collections;
@@ -23,7 +24,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler, Com
             printStackTrace(error, err);
         } else if (error instanceof UsageException) {
             err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for usage.");
-        } else if (ExitCodes.message(error).startsWith("internal error")) {
+        } else if (ExitCodes.kindOf(error) == LabelsException.Kind.INTERNAL) {
             err.println("labels: this is a bug; run again with --debug for details");
         }
         err.flush();

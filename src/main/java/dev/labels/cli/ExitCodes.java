@@ -1,10 +1,7 @@
 package dev.labels.cli;
 
-import dev.labels.archive.ArchiveException;
-import dev.labels.image.InvalidPlatformException;
-import dev.labels.labels.FormatException;
-import dev.labels.reference.InvalidReferenceException;
-import dev.labels.registry.RegistryException;
+import dev.labels.error.LabelsException;
+import dev.labels.error.LabelsException.Kind;
 import picocli.CommandLine;
 
 /** The exit codes of {@code labels}, and the one place that decides which failure gets which. */
@@ -31,70 +28,65 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    /**
-     * The code a batch record carries for a failure: NOT_FOUND, UNAUTHORIZED, RATE_LIMITED, NOT_AN_IMAGE,
-     * INVALID_REFERENCE, LABEL_MISSING, REGISTRY_ERROR or NETWORK. Stable names for scripts, decided here next to
-     * the exit codes.
-     */
-    public static String errorCode(Throwable error) {
-        if (error instanceof InvalidReferenceException) {
-            return "INVALID_REFERENCE";
-        }
-        if (error instanceof LabelCheckException) {
-            return "LABEL_MISSING";
-        }
-        if (error instanceof RegistryException registry) {
-            return registry.kind().name();
-        }
-        if (error instanceof ArchiveException archive) {
-            return switch (archive.kind()) {
-                case NOT_FOUND -> RegistryException.Kind.NOT_FOUND.name();
-                case NOT_AN_IMAGE -> RegistryException.Kind.NOT_AN_IMAGE.name();
-                case INVALID -> RegistryException.Kind.REGISTRY_ERROR.name();
-            };
-        }
-        return RegistryException.Kind.REGISTRY_ERROR.name();
+    /** What a failure means on the command line: the exit code, and the code a batch record carries for it. */
+    record Meaning(int exitCode, String recordCode) {
     }
 
-    /** The one-line message of a failure; unexpected errors (bugs) say so. */
-    public static String message(Throwable error) {
-        String message = error.getMessage();
-        if (error instanceof RegistryException || error instanceof ArchiveException
-                || error instanceof InvalidReferenceException
-                || error instanceof InvalidPlatformException || error instanceof UsageException
-                || error instanceof CommandLine.ParameterException || error instanceof FormatException
-                || error instanceof LabelCheckException) {
-            return message;
+    /**
+     * The one mapping from kinds of failure to exit codes and record codes. Record codes are stable names for
+     * scripts: NOT_FOUND, UNAUTHORIZED, RATE_LIMITED, NOT_AN_IMAGE, INVALID_REFERENCE, REGISTRY_ERROR and NETWORK
+     * are those a failed record can carry. The others are never a record's: usage and format errors end the run
+     * before any, and an unmet --require shows in its record as "missing".
+     */
+    static Meaning meaning(Kind kind) {
+        return switch (kind) {
+            case USAGE -> new Meaning(USAGE, "USAGE");
+            case INVALID_REFERENCE -> new Meaning(USAGE, "INVALID_REFERENCE");
+            // A format that cannot carry the selected labels: the user narrows the selection or picks another.
+            case FORMAT -> new Meaning(USAGE, "FORMAT");
+            case NOT_FOUND -> new Meaning(NOT_FOUND, "NOT_FOUND");
+            case UNAUTHORIZED -> new Meaning(UNAUTHORIZED, "UNAUTHORIZED");
+            case RATE_LIMITED -> new Meaning(RATE_LIMITED, "RATE_LIMITED");
+            case NOT_AN_IMAGE -> new Meaning(NOT_AN_IMAGE, "NOT_AN_IMAGE");
+            case LABEL_MISSING -> new Meaning(LABEL_MISSING, "LABEL_MISSING");
+            case REGISTRY_ERROR -> new Meaning(ERROR, "REGISTRY_ERROR");
+            case NETWORK -> new Meaning(ERROR, "NETWORK");
+            // Records keep one code for "the source sent something unusable", a registry or a file.
+            case INVALID_FILE -> new Meaning(ERROR, "REGISTRY_ERROR");
+            // A bug: its record keeps the code such records have always had; its message says "internal error".
+            case INTERNAL -> new Meaning(ERROR, "REGISTRY_ERROR");
+        };
+    }
+
+    /**
+     * The kind of any failure: a {@link LabelsException}'s own; USAGE for picocli's rejection of the command line;
+     * INTERNAL for everything else, which is a bug.
+     */
+    static Kind kindOf(Throwable error) {
+        if (error instanceof LabelsException known) {
+            return known.kind();
         }
-        return "internal error: " + error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        if (error instanceof CommandLine.ParameterException) {
+            return Kind.USAGE;
+        }
+        return Kind.INTERNAL;
     }
 
     public static int of(Throwable error) {
-        if (error instanceof InvalidReferenceException || error instanceof InvalidPlatformException
-                || error instanceof CommandLine.ParameterException || error instanceof UsageException
-                || error instanceof FormatException) {
-            // A format that cannot carry the selected labels: the user narrows the selection or picks another.
-            return USAGE;
+        return meaning(kindOf(error)).exitCode();
+    }
+
+    /** The code a batch record carries for a failure (see {@link #meaning}). */
+    public static String errorCode(Throwable error) {
+        return meaning(kindOf(error)).recordCode();
+    }
+
+    /** The one-line message of a failure; unexpected errors (bugs) say so, with their type. */
+    public static String message(Throwable error) {
+        String message = error.getMessage();
+        if (kindOf(error) != Kind.INTERNAL) {
+            return message;
         }
-        if (error instanceof LabelCheckException) {
-            return LABEL_MISSING;
-        }
-        if (error instanceof RegistryException registry) {
-            return switch (registry.kind()) {
-                case NOT_FOUND -> NOT_FOUND;
-                case UNAUTHORIZED -> UNAUTHORIZED;
-                case RATE_LIMITED -> RATE_LIMITED;
-                case NOT_AN_IMAGE -> NOT_AN_IMAGE;
-                case REGISTRY_ERROR, NETWORK -> ERROR;
-            };
-        }
-        if (error instanceof ArchiveException archive) {
-            return switch (archive.kind()) {
-                case NOT_FOUND -> NOT_FOUND;
-                case NOT_AN_IMAGE -> NOT_AN_IMAGE;
-                case INVALID -> ERROR;
-            };
-        }
-        return ERROR;
+        return "internal error: " + error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }

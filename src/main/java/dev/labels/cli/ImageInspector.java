@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Inspects one reference as given by the user and never throws: every failure, expected or not, becomes the
  * outcome's error, so that a batch always has exactly one record per input (per platform with
- * {@link #inspectAll}).
+ * {@link #inspectAll}). A bug in one image's reading (a RuntimeException, a StackOverflowError: the image's own
+ * stack unwinds) is that image's "internal error". An OutOfMemoryError is not caught: it is no fault of one image,
+ * and the run must end with it, not go on with a record that hides it.
  */
 final class ImageInspector {
     private final ImageSource source;
@@ -69,7 +71,7 @@ final class ImageInspector {
                 warn.accept("no image for " + Platform.host() + " in " + image.name() + "; using " + image.platform());
             }
             return outcome(reference, image);
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Exception | StackOverflowError e) {
             return Outcome.failure(reference, resolvedName(reference), e);
         }
     }
@@ -82,7 +84,7 @@ final class ImageInspector {
                 outcomes.add(outcome(reference, image));
             }
             return outcomes;
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Exception | StackOverflowError e) {
             return List.of(Outcome.failure(reference, resolvedName(reference), e));
         }
     }

@@ -27,8 +27,9 @@ public final class Main {
     public static void main(String[] args) {
         try {
             HeadStart.begin(args);
-        } catch (RuntimeException | Error e) {
-            // No thread to spare, or an argument the guess trips on: the run needs no head start.
+        } catch (RuntimeException | LinkageError e) {
+            // An argument the guess trips on: the run needs no head start. An OutOfMemoryError (no native thread
+            // to spare) is not caught, here or anywhere: the run would fail for want of threads too.
         }
         int code = run(System.in, System.out, System.err, System.getenv(), isTerminal(2), args);
         System.exit(code);

@@ -3,9 +3,12 @@ package dev.labels.image;
 /**
  * Common base of every checked error raised by the image model.
  *
- * <p>Why a base class: the CLI catches one type and prints {@link #getMessage()} as a single
- * line on stderr. Messages are therefore forced onto one line here (registries sometimes send
- * HTML or multi-line JSON that ends up quoted in a message) so no caller has to remember to.
+ * <p>Why a base class: the store that read the content catches one type and turns it into its
+ * own failure ({@link ContentStore#failure}), quoting {@link #getMessage()}. Not a
+ * {@code LabelsException}: what it means to the user depends on the source (a malformed manifest
+ * is a registry's error or a damaged file). Messages are forced onto one line here (registries
+ * sometimes send HTML or multi-line JSON that ends up quoted in a message) so no caller has to
+ * remember to.
  */
 public abstract class ImageException extends Exception {
 

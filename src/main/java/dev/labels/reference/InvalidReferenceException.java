@@ -1,5 +1,7 @@
 package dev.labels.reference;
 
+import dev.labels.error.LabelsException;
+
 /**
  * Thrown when text is not a valid image reference.
  *
@@ -11,7 +13,7 @@ package dev.labels.reference;
  * {@value #MAX_QUOTED_LENGTH} characters are cut short in the message; {@link #input()} keeps
  * the whole text.
  */
-public final class InvalidReferenceException extends Exception {
+public final class InvalidReferenceException extends LabelsException {
 
     private static final long serialVersionUID = 1L;
 
@@ -26,7 +28,7 @@ public final class InvalidReferenceException extends Exception {
      * @param reason what is wrong, e.g. {@code repository name must be lowercase}
      */
     public InvalidReferenceException(String input, String reason) {
-        super("invalid reference " + quote(input) + ": " + reason);
+        super(Kind.INVALID_REFERENCE, "invalid reference " + quote(input) + ": " + reason);
         this.input = input;
         this.reason = reason;
     }

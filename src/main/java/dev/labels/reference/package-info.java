@@ -10,6 +10,7 @@
  * <p>The public types are {@link dev.labels.reference.ImageReference},
  * {@link dev.labels.reference.InvalidReferenceException} and
  * {@link dev.labels.reference.DigestGrammar}, the digest grammar every other package checks
- * digests with; everything else is an implementation detail. This package depends on the JDK only.
+ * digests with; everything else is an implementation detail. This package depends on the JDK and
+ * {@code dev.labels.error} (the base of its exception) only.
  */
 package dev.labels.reference;

@@ -9,7 +9,7 @@ import dev.labels.image.ManifestContent;
 import dev.labels.image.Manifests;
 import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.http.Limits;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.labels.registry;
 
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 
 /**
  * What we were doing and to which image, so that every error can say so: "reading manifest of

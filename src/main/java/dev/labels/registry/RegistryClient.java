@@ -4,7 +4,7 @@ import dev.labels.cache.Notes;
 import dev.labels.image.MediaTypes;
 import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;

@@ -7,7 +7,7 @@ import dev.labels.image.Manifest;
 import dev.labels.image.NotAnImageException;
 import dev.labels.image.PlatformNotFoundException;
 import dev.labels.reference.ImageReference;
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 
 /**
  * One image's content in a registry, through the cache ({@link CachingFetcher}): made per image, so that all its

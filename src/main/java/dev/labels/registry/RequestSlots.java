@@ -1,6 +1,6 @@
 package dev.labels.registry;
 
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 

@@ -3,7 +3,7 @@ package dev.labels.registry;
 import dev.labels.json.Json;
 import dev.labels.reference.ImageReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;

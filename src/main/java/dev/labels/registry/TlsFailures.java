@@ -1,6 +1,6 @@
 package dev.labels.registry;
 
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.tls.TlsFiles;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;

@@ -1,11 +1,9 @@
 package dev.labels.source;
 
-import dev.labels.archive.ArchiveException;
 import dev.labels.archive.ArchiveImages;
+import dev.labels.error.LabelsException;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
-import dev.labels.reference.InvalidReferenceException;
-import dev.labels.registry.RegistryException;
 import java.util.List;
 
 /**
@@ -28,14 +26,12 @@ public final class Sources implements ImageSource {
     }
 
     @Override
-    public ResolvedImage resolve(String reference, Platform platform)
-            throws InvalidReferenceException, RegistryException, ArchiveException {
+    public ResolvedImage resolve(String reference, Platform platform) throws LabelsException {
         return isArchive(reference) ? archives.resolve(reference, platform) : registry.resolve(reference, platform);
     }
 
     @Override
-    public List<ResolvedImage> resolveAll(String reference)
-            throws InvalidReferenceException, RegistryException, ArchiveException {
+    public List<ResolvedImage> resolveAll(String reference) throws LabelsException {
         return isArchive(reference) ? archives.resolveAll(reference) : registry.resolveAll(reference);
     }
 }

@@ -53,7 +53,7 @@ class BadArchivesTest {
         Files.writeString(temp.resolve("README"), "not an image");
         String reference = "oci:" + temp;
 
-        assertFailure(ArchiveException.Kind.INVALID, reference,
+        assertFailure(ArchiveException.Kind.INVALID_FILE, reference,
                 "not an OCI image layout: this folder has no index.json and no oci-layout file", failure(reference));
     }
 
@@ -61,9 +61,9 @@ class BadArchivesTest {
     void theWrongKindOfPathForTheTransport() throws Exception {
         Path file = Files.writeString(temp.resolve("x.tar"), "x");
 
-        assertFailure(ArchiveException.Kind.INVALID, "oci:" + file, file + " is a file, not an OCI layout folder; "
+        assertFailure(ArchiveException.Kind.INVALID_FILE, "oci:" + file, file + " is a file, not an OCI layout folder; "
                 + "a layout in a tar is read with oci-archive:" + file, failure("oci:" + file));
-        assertFailure(ArchiveException.Kind.INVALID, "oci-archive:" + temp, temp + " is a folder, not an archive; "
+        assertFailure(ArchiveException.Kind.INVALID_FILE, "oci-archive:" + temp, temp + " is a folder, not an archive; "
                 + "an OCI layout folder is read with oci:" + temp, failure("oci-archive:" + temp));
     }
 
@@ -71,9 +71,9 @@ class BadArchivesTest {
     void aTarWithoutIndexJsonOrManifestJson() {
         Path file = TestArchives.tar(temp.resolve("other.tar"), Map.of("hello.txt", "hi".getBytes(StandardCharsets.UTF_8)));
 
-        assertFailure(ArchiveException.Kind.INVALID, "oci-archive:" + file,
+        assertFailure(ArchiveException.Kind.INVALID_FILE, "oci-archive:" + file,
                 "not an OCI image layout: this tar has no index.json and no oci-layout file", failure("oci-archive:" + file));
-        assertFailure(ArchiveException.Kind.INVALID, "docker-archive:" + file,
+        assertFailure(ArchiveException.Kind.INVALID_FILE, "docker-archive:" + file,
                 "not a docker save archive: no manifest.json in this tar", failure("docker-archive:" + file));
     }
 
@@ -83,7 +83,7 @@ class BadArchivesTest {
         layout.image("1", FixturePlatform.LINUX_AMD64, LABELS);
         Path file = TestArchives.tar(temp.resolve("oci.tar"), layout.files());
 
-        assertFailure(ArchiveException.Kind.INVALID, "docker-archive:" + file, "not a docker save archive: no "
+        assertFailure(ArchiveException.Kind.INVALID_FILE, "docker-archive:" + file, "not a docker save archive: no "
                 + "manifest.json in this tar; it has index.json, so it may be an OCI layout: read it with oci-archive:"
                 + file, failure("docker-archive:" + file));
     }
@@ -95,7 +95,7 @@ class BadArchivesTest {
         layout.remove(image.configDigest());
         String reference = "oci:" + TestArchives.folder(temp.resolve("layout"), layout.files());
 
-        assertFailure(ArchiveException.Kind.INVALID, reference, "config " + image.configDigest()
+        assertFailure(ArchiveException.Kind.INVALID_FILE, reference, "config " + image.configDigest()
                 + " is not in the layout (no " + OciLayoutBuilder.path(image.configDigest()) + ")", failure(reference));
     }
 
@@ -107,7 +107,7 @@ class BadArchivesTest {
         layout.corrupt(image.configDigest(), forged);
         String reference = "oci-archive:" + TestArchives.tarGz(temp.resolve("layout.tgz"), layout.files());
 
-        assertFailure(ArchiveException.Kind.INVALID, reference, "digest mismatch for config " + image.configDigest()
+        assertFailure(ArchiveException.Kind.INVALID_FILE, reference, "digest mismatch for config " + image.configDigest()
                 + ": expected " + image.configDigest() + ", got " + dev.labels.image.Digests.sha256(forged),
                 failure(reference));
     }
@@ -125,7 +125,7 @@ class BadArchivesTest {
         files.put(OciLayoutBuilder.path(image.configDigest()), forged);
         String reference = "oci-archive:" + TestArchives.tar(temp.resolve("saved.tar"), files) + ":1";
 
-        assertFailure(ArchiveException.Kind.INVALID, reference, "digest mismatch for config " + image.configDigest()
+        assertFailure(ArchiveException.Kind.INVALID_FILE, reference, "digest mismatch for config " + image.configDigest()
                 + ": expected " + image.configDigest() + ", got " + dev.labels.image.Digests.sha256(forged),
                 failure(reference));
     }
@@ -141,7 +141,7 @@ class BadArchivesTest {
 
         ArchiveException e = failure("oci-archive:" + file);
 
-        assertEquals(ArchiveException.Kind.INVALID, e.kind());
+        assertEquals(ArchiveException.Kind.INVALID_FILE, e.kind());
         assertEquals(true, e.getMessage().contains(": truncated tar: entry \"oci-layout\""), e.getMessage());
     }
 
@@ -155,7 +155,7 @@ class BadArchivesTest {
 
         ArchiveException e = failure("oci-archive:" + file);
 
-        assertEquals(ArchiveException.Kind.INVALID, e.kind());
+        assertEquals(ArchiveException.Kind.INVALID_FILE, e.kind());
         assertEquals(true, e.getMessage().contains(": truncated tar: the data ends inside"), e.getMessage());
     }
 
@@ -173,7 +173,7 @@ class BadArchivesTest {
         rest.finish();
         Files.write(file, tar.toByteArray());
 
-        assertFailure(ArchiveException.Kind.INVALID, "oci-archive:" + file, "damaged tar: no valid header at offset 1536 "
+        assertFailure(ArchiveException.Kind.INVALID_FILE, "oci-archive:" + file, "damaged tar: no valid header at offset 1536 "
                 + "(after entry \"blobs/sha256/layer\" (1024 bytes), whose size may be wrong, or the file is damaged)",
                 failure("oci-archive:" + file));
     }
@@ -195,7 +195,7 @@ class BadArchivesTest {
     void otherCompressionsAreNamed() throws Exception {
         Path file = Files.write(temp.resolve("layout.tar.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0});
 
-        assertFailure(ArchiveException.Kind.INVALID, "oci-archive:" + file, file + " is zstd-compressed; only plain and "
+        assertFailure(ArchiveException.Kind.INVALID_FILE, "oci-archive:" + file, file + " is zstd-compressed; only plain and "
                 + "gzip-compressed tars are read: decompress it first", failure("oci-archive:" + file));
     }
 
@@ -207,7 +207,7 @@ class BadArchivesTest {
         files.put("oci-layout", "{\"imageLayoutVersion\":\"2.0.0\"}".getBytes(StandardCharsets.UTF_8));
         String reference = "oci:" + TestArchives.folder(temp.resolve("layout"), files);
 
-        assertFailure(ArchiveException.Kind.INVALID, reference, "unsupported OCI image layout version 2.0.0 (1.x is read)",
+        assertFailure(ArchiveException.Kind.INVALID_FILE, reference, "unsupported OCI image layout version 2.0.0 (1.x is read)",
                 failure(reference));
     }
 
@@ -221,7 +221,7 @@ class BadArchivesTest {
 
         ArchiveException e = failure(reference);
 
-        assertEquals(ArchiveException.Kind.INVALID, e.kind());
+        assertEquals(ArchiveException.Kind.INVALID_FILE, e.kind());
         assertEquals("reading " + reference + ": index.json: manifest is truncated JSON (at line 1, column 16)", e.getMessage());
     }
 
@@ -246,7 +246,7 @@ class BadArchivesTest {
 
         ArchiveException e = failure(reference);
 
-        assertEquals(ArchiveException.Kind.INVALID, e.kind(), e::getMessage);
+        assertEquals(ArchiveException.Kind.INVALID_FILE, e.kind(), e::getMessage);
         assertEquals("reading " + reference + ": the tar holds more than 100000 files, far more than any image "
                 + "archive", e.getMessage());
     }
@@ -259,7 +259,7 @@ class BadArchivesTest {
 
             ArchiveException e = failure(reference);
 
-            assertEquals(ArchiveException.Kind.INVALID, e.kind(), e::getMessage);
+            assertEquals(ArchiveException.Kind.INVALID_FILE, e.kind(), e::getMessage);
             assertEquals("reading " + reference + ": the tar's file names add up to more than 16 MiB, far more than "
                     + "any image archive's", e.getMessage());
         }

@@ -159,7 +159,7 @@ class TarScannerTest {
 
         ArchiveException e = assertThrows(ArchiveException.class, () -> onDisk(json));
 
-        assertEquals(ArchiveException.Kind.INVALID, e.kind());
+        assertEquals(ArchiveException.Kind.INVALID_FILE, e.kind());
         assertEquals("not a tar archive (no tar header at the start)", e.getMessage());
     }
 

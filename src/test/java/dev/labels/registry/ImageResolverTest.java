@@ -11,7 +11,7 @@ import dev.labels.image.ResolvedImage;
 import dev.labels.reference.ImageReference;
 import dev.labels.testing.FakeRegistry;
 import dev.labels.testing.TestImages;
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.Credentials;
 import dev.labels.registry.auth.StaticCredentials;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.image.Platform;
 import dev.labels.reference.ImageReference;
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.Credentials;
 import dev.labels.registry.auth.StaticCredentials;
