@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.image.Platform;
 import dev.labels.reference.ImageReference;
-import dev.labels.registry.RegistryException.Kind;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.testing.FakeRegistry;
 import dev.labels.testing.TestImages;
