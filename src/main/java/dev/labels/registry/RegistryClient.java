@@ -131,7 +131,7 @@ public final class RegistryClient implements AutoCloseable {
                     .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
                     // Inside the retries, so that it sees every try: see PullLimitGuard.
                     .addInterceptor(new PullLimitGuard(pullLimits, config.verbose()))
-                    // Registry requests get the time left to their image (see RegistryTransport); this bounds
+                    // Registry requests get the time left to their image (see RequestSender); this bounds
                     // the others, the token requests, which the authorizer sends on its own.
                     .callTimeout(reliability.imageTimeout())
                     .build();
@@ -201,8 +201,8 @@ public final class RegistryClient implements AutoCloseable {
         Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
         String identifier = image.hasDigest() ? image.digest() : image.tag();
         try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "manifests/" + identifier, request, Limits.SMALL_BODY_BYTES, deadline)) {
+             Response response = transport().execute(new RegistryCall(operation, image.registry(), image.repository(),
+                     "manifests/" + identifier, request, Limits.SMALL_BODY_BYTES, deadline))) {
             return new PullLimitReport(PullLimitGuard.hostOf(response.request().url()), PullQuota.of(response.headers()));
         } catch (RegistryException e) {
             java.util.Optional<PullLimits.Reached> reached = e.kind() == Kind.RATE_LIMITED
@@ -241,8 +241,8 @@ public final class RegistryClient implements AutoCloseable {
                                           Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().get().header("Accept", ACCEPT_MANIFESTS);
         try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline)) {
+             Response response = transport().execute(new RegistryCall(operation, image.registry(), image.repository(),
+                     "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline))) {
             byte[] body = read(operation, response, Limits.MANIFEST_BYTES, "manifest");
             return new ManifestResponse(body, response.header("Content-Type"), response.header("Docker-Content-Digest"));
         }
@@ -261,8 +261,8 @@ public final class RegistryClient implements AutoCloseable {
                                                          Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
         try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
+             Response response = transport().execute(new RegistryCall(operation, image.registry(), image.repository(),
+                     "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline))) {
             // A header that is not a digest of the grammar is never used: it would become a URL next.
             String digest = response.header("Docker-Content-Digest");
             boolean manifest = MediaTypes.ACCEPT_MANIFESTS.contains(MediaTypes.base(response.header("Content-Type")));
@@ -291,8 +291,8 @@ public final class RegistryClient implements AutoCloseable {
     public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit, Deadline deadline)
             throws RegistryException {
         try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "blobs/" + digest, new Request.Builder().get(), limit, deadline)) {
+             Response response = transport().execute(new RegistryCall(operation, image.registry(), image.repository(),
+                     "blobs/" + digest, new Request.Builder().get(), limit, deadline))) {
             return read(operation, response, limit, "blob " + digest);
         }
     }
