@@ -92,7 +92,7 @@ final class SchemeSettler {
         try {
             response = sender.send(call, route.endpoint(), Authorize.PROBE, tries).response();
         } catch (IOException e) {
-            if (!provesTlsServer(e)) {
+            if (!refusedLikeATlsServer(e)) {
                 throw failures.ofSend(call, route, e, tries);
             }
             return send(call, Route.to(start, speaksTls(probed, e.getClass().getSimpleName())), authorize);
@@ -106,8 +106,11 @@ final class SchemeSettler {
         return new Answer(Route.to(start, plain), response, null, tries, true);
     }
 
-    /** A closed or garbled connection: a TLS server refusing plain HTTP. Not a failure named for what it is. */
-    private static boolean provesTlsServer(IOException probeFailure) {
+    /**
+     * A closed or garbled connection, as a TLS server answers a plain-HTTP request; a TLS failure or a pull
+     * limit is reported as what it is.
+     */
+    private static boolean refusedLikeATlsServer(IOException probeFailure) {
         return !(probeFailure instanceof SSLException || probeFailure instanceof PullLimitGuard.PullLimitException)
                 && SchemeProbe.refusedPlainHttp(probeFailure);
     }
