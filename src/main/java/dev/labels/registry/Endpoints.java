@@ -83,7 +83,7 @@ final class Endpoints {
         notes.put(PLAIN_HTTP, original.base().toString(), Long.toString(java.time.Instant.now().getEpochSecond()), false);
     }
 
-    /** One request at a time asks a loopback registry whose scheme is not settled; see RegistryTransport. */
+    /** One request at a time asks a loopback registry whose scheme is not settled; see SchemeSettler. */
     java.util.concurrent.locks.Lock probeLock(Endpoint original) {
         return probeLocks.computeIfAbsent(original.base(), base -> new java.util.concurrent.locks.ReentrantLock());
     }

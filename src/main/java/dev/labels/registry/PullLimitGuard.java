@@ -30,7 +30,7 @@ import okhttp3.Response;
  * interceptor to wait as {@code Retry-After} says.
  */
 final class PullLimitGuard implements Interceptor {
-    /** The tag ({@code Request.tag}) of a registry's manifest request, set by {@link RegistryTransport}. */
+    /** The tag ({@code Request.tag}) of a registry's manifest request, set by {@link RequestSender}. */
     enum ManifestRead { TAG }
 
     /** A manifest request that the pull limit stopped, as the signal or because the limit was reached before. */

@@ -1,3 +1,4 @@
+// Over 250 lines: the registry API the commands call, with the builder of the run's client that is part of it.
 package dev.labels.registry;
 
 import dev.labels.cache.Notes;
@@ -5,7 +6,6 @@ import dev.labels.image.MediaTypes;
 import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;
@@ -21,20 +21,16 @@ import okhttp3.Response;
 
 /**
  * The registry API this tool needs (OCI distribution spec, "Pulling manifests" and "Pulling blobs"): read a
- * manifest by tag or digest, and read a small blob (the image config). One instance per run: it owns the
- * run's single OkHttpClient, its connection pool and what the authorizer has learnt.
+ * manifest by tag or digest, read a small blob (the image config), list tags, ask the pull limit. One instance
+ * per run: it owns the run's HTTP machinery ({@link HttpStack}), built on the first request.
  */
 public final class RegistryClient implements AutoCloseable {
     private static final String ACCEPT_MANIFESTS = String.join(", ", MediaTypes.ACCEPT_MANIFESTS);
 
-    private final Supplier<Wiring> wire;
-    private volatile Wiring wiring;
-    private final Endpoints endpoints;
+    private final HttpStack stack;
     private final Reliability reliability;
-    private final SentSecrets sentSecrets = new SentSecrets();
     private final RequestSlots slots;
     private final ManifestHeads manifestHeads;
-    private final PullLimits pullLimits;
 
     /** A client with the defaults: {@link Reliability#defaults()}, no notes, no bound on requests in flight. */
     public RegistryClient(RegistryConfig config) {
@@ -109,35 +105,12 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
-    /**
-     * The HTTP client is built on the first request, not here: a run that reads only image files, or fails on
-     * its arguments, never needs it (TLS is set up later still, on the first HTTPS request: {@link TlsClients}).
-     */
     private RegistryClient(Builder made) {
-        RegistryConfig config = made.config;
-        Reliability reliability = made.reliability;
-        Notes notes = made.notes;
-        Clock clock = made.clock;
-        Sleeper sleeper = made.sleeper;
-        RandomGenerator random = made.random;
-        Supplier<OkHttpClient> base = made.base;
-        this.reliability = reliability;
+        this.reliability = made.reliability;
         this.slots = made.slots;
-        this.endpoints = new Endpoints(config, notes);
-        this.manifestHeads = new ManifestHeads(notes, clock, config.verbose());
-        this.pullLimits = new PullLimits(clock);
-        this.wire = () -> {
-            OkHttpClient http = base.get().newBuilder()
-                    .addInterceptor(new RetryInterceptor(new RetryPolicy(reliability.retries(), random), sleeper, clock))
-                    // Inside the retries, so that it sees every try: see PullLimitGuard.
-                    .addInterceptor(new PullLimitGuard(pullLimits, config.verbose()))
-                    // Registry requests get the time left to their image (see RegistryTransport); this bounds
-                    // the others, the token requests, which the authorizer sends on its own.
-                    .callTimeout(reliability.imageTimeout())
-                    .build();
-            return new Wiring(http, new RegistryTransport(new TlsClients(http, config), endpoints,
-                    new Authorizer(config.credentials(), clock, notes), config, sentSecrets));
-        };
+        this.manifestHeads = new ManifestHeads(made.notes, made.clock, made.config.verbose());
+        this.stack = new HttpStack(made.config, made.reliability, made.notes, made.clock, made.sleeper, made.random,
+                made.base);
     }
 
     /**
@@ -147,24 +120,6 @@ public final class RegistryClient implements AutoCloseable {
      */
     public static void warmUp(boolean tls) throws java.security.GeneralSecurityException, IOException {
         HttpClients.warmUp(tls);
-    }
-
-    /** The run's one HTTP client and the transport over it. */
-    private record Wiring(OkHttpClient http, RegistryTransport transport) {
-    }
-
-    private RegistryTransport transport() {
-        Wiring wired = wiring;
-        if (wired == null) {
-            synchronized (this) {
-                wired = wiring;
-                if (wired == null) {
-                    wired = wire.get();
-                    wiring = wired;
-                }
-            }
-        }
-        return wired.transport();
     }
 
     /** Starts the clock of one image: pass the result to every fetch for that image. */
@@ -178,7 +133,7 @@ public final class RegistryClient implements AutoCloseable {
      * answered.
      */
     public String endpointAuthority(String registry) {
-        return PullLimitGuard.hostOf(endpoints.resolve(registry).get(0).base());
+        return PullLimitGuard.hostOf(stack.endpoints().resolve(registry).get(0).base());
     }
 
     /**
@@ -187,7 +142,7 @@ public final class RegistryClient implements AutoCloseable {
      * that count them).
      */
     public void expectPulls(String registry, IntSupplier pullsNeeded, Consumer<String> warn) {
-        pullLimits.expect(endpointAuthority(registry), pullsNeeded, warn);
+        stack.pullLimits().expect(endpointAuthority(registry), pullsNeeded, warn);
     }
 
     /**
@@ -195,18 +150,16 @@ public final class RegistryClient implements AutoCloseable {
      * auth handshake, never a GET, which Docker Hub would count as a pull. A 429 to the HEAD that says no pull
      * is left answers the question too.
      */
-    @SuppressWarnings("try") // the slot is held for the request, never read
     public PullLimitReport pullLimit(Operation operation, ImageReference image) throws RegistryException {
-        Deadline deadline = newDeadline();
         Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
         String identifier = image.hasDigest() ? image.digest() : image.tag();
-        try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "manifests/" + identifier, request, Limits.SMALL_BODY_BYTES, deadline)) {
-            return new PullLimitReport(PullLimitGuard.hostOf(response.request().url()), PullQuota.of(response.headers()));
+        try {
+            return send(call(operation, image, "manifests/" + identifier, request, Limits.SMALL_BODY_BYTES,
+                    newDeadline()), response -> new PullLimitReport(PullLimitGuard.hostOf(response.request().url()),
+                    PullQuota.of(response.headers())));
         } catch (RegistryException e) {
             java.util.Optional<PullLimits.Reached> reached = e.kind() == Kind.RATE_LIMITED
-                    ? pullLimits.reached(endpointAuthority(image.registry())) : java.util.Optional.empty();
+                    ? stack.pullLimits().reached(endpointAuthority(image.registry())) : java.util.Optional.empty();
             if (reached.isEmpty()) {
                 throw e;
             }
@@ -221,12 +174,12 @@ public final class RegistryClient implements AutoCloseable {
 
     /** Text built from what a registry sent, without any Authorization value this run sent it. */
     String scrub(String text) {
-        return sentSecrets.scrub(text);
+        return stack.sentSecrets().scrub(text);
     }
 
     /** Whether an exception built from what a registry sent quotes a secret, so must not be chained. */
     boolean quotesSecret(Throwable error) {
-        return sentSecrets.appearIn(error);
+        return stack.sentSecrets().appearIn(error);
     }
 
     /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept. */
@@ -236,16 +189,12 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** As {@link #fetchManifest(Operation, ImageReference, String)}, within an image's deadline. */
-    @SuppressWarnings("try") // the slot is held for the request, never read
     public ManifestResponse fetchManifest(Operation operation, ImageReference image, String identifier,
                                           Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().get().header("Accept", ACCEPT_MANIFESTS);
-        try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline)) {
-            byte[] body = read(operation, response, Limits.MANIFEST_BYTES, "manifest");
-            return new ManifestResponse(body, response.header("Content-Type"), response.header("Docker-Content-Digest"));
-        }
+        return send(call(operation, image, "manifests/" + identifier, request, Limits.MANIFEST_BYTES, deadline),
+                response -> new ManifestResponse(read(operation, response, Limits.MANIFEST_BYTES, "manifest"),
+                        response.header("Content-Type"), response.header("Docker-Content-Digest")));
     }
 
     /**
@@ -256,19 +205,19 @@ public final class RegistryClient implements AutoCloseable {
      * against its pull rate limit, so this is how a tag already seen is checked; see {@link ManifestHeads} for
      * registries where it tells nothing.
      */
-    @SuppressWarnings("try") // the slot is held for the request, never read
     public java.util.Optional<String> headManifestDigest(Operation operation, ImageReference image, String tag,
                                                          Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().head().header("Accept", ACCEPT_MANIFESTS);
-        try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline)) {
-            // A header that is not a digest of the grammar is never used: it would become a URL next.
-            String digest = response.header("Docker-Content-Digest");
-            boolean manifest = MediaTypes.ACCEPT_MANIFESTS.contains(MediaTypes.base(response.header("Content-Type")));
-            return digest == null || !manifest || !DigestGrammar.isValid(digest.strip())
-                    ? java.util.Optional.empty() : java.util.Optional.of(digest.strip());
-        }
+        return send(call(operation, image, "manifests/" + tag, request, Limits.SMALL_BODY_BYTES, deadline),
+                RegistryClient::manifestDigest);
+    }
+
+    /** A header that is not a digest of the grammar is never used: it would become a URL next. */
+    private static java.util.Optional<String> manifestDigest(Response response) {
+        String digest = response.header("Docker-Content-Digest");
+        boolean manifest = MediaTypes.ACCEPT_MANIFESTS.contains(MediaTypes.base(response.header("Content-Type")));
+        return digest == null || !manifest || !DigestGrammar.isValid(digest.strip())
+                ? java.util.Optional.empty() : java.util.Optional.of(digest.strip());
     }
 
     /**
@@ -277,7 +226,7 @@ public final class RegistryClient implements AutoCloseable {
      */
     public java.util.List<String> listTags(Operation operation, String registry, String repository)
             throws RegistryException {
-        return new TagLister(transport()).list(operation, registry, repository, newDeadline());
+        return new TagLister(stack.transport()).list(operation, registry, repository, newDeadline());
     }
 
     /** GET /v2/NAME/blobs/DIGEST, following the registry's redirect to its storage. */
@@ -287,13 +236,29 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     /** As {@link #fetchBlob(Operation, ImageReference, String, long)}, within an image's deadline. */
-    @SuppressWarnings("try") // the slot is held for the request, never read
     public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit, Deadline deadline)
             throws RegistryException {
-        try (RequestSlots.Slot slot = slots.take(operation, deadline);
-             Response response = transport().execute(operation, image.registry(), image.repository(),
-                     "blobs/" + digest, new Request.Builder().get(), limit, deadline)) {
-            return read(operation, response, limit, "blob " + digest);
+        return send(call(operation, image, "blobs/" + digest, new Request.Builder().get(), limit, deadline),
+                response -> read(operation, response, limit, "blob " + digest));
+    }
+
+    private static RegistryCall call(Operation operation, ImageReference image, String path, Request.Builder request,
+                                     long bodyLimit, Deadline deadline) {
+        return new RegistryCall(operation, image.registry(), image.repository(), path, request, bodyLimit, deadline);
+    }
+
+    /** How a successful answer is read, before it is closed. */
+    @FunctionalInterface
+    private interface Reading<T> {
+        T from(Response response) throws RegistryException;
+    }
+
+    /** One request, holding one of the run's slots for reads in flight ({@link RequestSlots}) while it lasts. */
+    @SuppressWarnings("try") // the slot is held for the request, never read
+    private <T> T send(RegistryCall call, Reading<T> reading) throws RegistryException {
+        try (RequestSlots.Slot slot = slots.take(call.operation(), call.deadline());
+             Response response = stack.transport().execute(call)) {
+            return reading.from(response);
         }
     }
 
@@ -311,10 +276,6 @@ public final class RegistryClient implements AutoCloseable {
 
     @Override
     public void close() {
-        Wiring wired = wiring;
-        if (wired != null) {
-            wired.http().dispatcher().executorService().shutdown();
-            wired.http().connectionPool().evictAll();
-        }
+        stack.close();
     }
 }

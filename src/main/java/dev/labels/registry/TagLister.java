@@ -155,8 +155,8 @@ final class TagLister {
     private Page page(Operation operation, String registry, String repository, String query, Deadline deadline)
             throws RegistryException {
         String path = query == null ? "tags/list" : "tags/list?" + query;
-        try (Response response = transport.execute(operation, registry, repository, path,
-                new Request.Builder().get().header("Accept", "application/json"), MAX_PAGE_BYTES, deadline)) {
+        try (Response response = transport.execute(new RegistryCall(operation, registry, repository, path,
+                new Request.Builder().get().header("Accept", "application/json"), MAX_PAGE_BYTES, deadline))) {
             byte[] body = read(operation, response);
             return new Page(query, parse(operation, response, body), body.length, nextQuery(operation, response));
         }

@@ -7,8 +7,10 @@ import dev.labels.registry.tls.TlsFiles;
 import dev.labels.text.UrlRedaction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
+import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
 
@@ -69,6 +71,30 @@ final class TransportFailures {
     static RegistryException privateOrMissing(Operation operation, String detail, int status) {
         return operation.fail(Kind.NOT_FOUND, "private or missing: anonymous access was refused (log in if the "
                 + "repository is private): " + detail, status, null);
+    }
+
+    /**
+     * A send that got no answer and is not tried over another scheme: a TLS failure says what to do about it, a
+     * pull limit reached is a rate limit, and once plain HTTP failed after HTTPS did (but for a refused
+     * connection) the server speaks TLS, so its TLS failure is the real problem.
+     */
+    RegistryException ofSend(RegistryCall call, Route route, IOException e, Tries tries) {
+        Operation operation = call.operation();
+        if (e instanceof SSLException tlsFailure) {
+            return TlsFailures.describe(operation, route.endpoint(), tlsFailure, tls);
+        }
+        if (e instanceof PullLimitGuard.PullLimitException limit) {
+            return operation.fail(Kind.RATE_LIMITED, sentSecrets.scrub(limit.getMessage()), limit.status(), null);
+        }
+        if (route.tlsFailure() != null && !(e instanceof ConnectException)) {
+            return ofTlsGivenUp(operation, route);
+        }
+        return ofNetwork(operation, route.endpoint(), e, tries, call.deadline());
+    }
+
+    /** The TLS failure that made a route give up HTTPS for plain HTTP, once plain HTTP turned out no better. */
+    RegistryException ofTlsGivenUp(Operation operation, Route route) {
+        return TlsFailures.describe(operation, route.overTls(), route.tlsFailure(), tls);
     }
 
     /** A request that got no answer: what went wrong on the way, and how often it was tried. */
