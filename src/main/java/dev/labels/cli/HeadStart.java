@@ -5,7 +5,7 @@ import dev.labels.json.Json;
 import dev.labels.labels.JsonWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
-import dev.labels.registry.Loopback;
+import dev.labels.registry.transport.Loopback;
 import dev.labels.registry.RegistryClient;
 import dev.labels.source.Sources;
 import java.util.Map;

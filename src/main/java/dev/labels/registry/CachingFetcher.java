@@ -11,6 +11,7 @@ import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.http.Limits;
+import dev.labels.registry.transport.Deadline;
 import java.util.Optional;
 
 /**

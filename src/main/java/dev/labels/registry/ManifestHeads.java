@@ -1,6 +1,8 @@
 package dev.labels.registry;
 
 import dev.labels.cache.Notes;
+import dev.labels.registry.transport.Deadline;
+import dev.labels.registry.transport.HttpLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -27,7 +27,7 @@ public record Mirror(String registry, String url) {
         return new Mirror(dev.labels.registry.auth.RegistryHosts.canonical(registry), url);
     }
 
-    HttpUrl httpUrl() {
+    public HttpUrl httpUrl() {
         return HttpUrl.get(url);
     }
 }

@@ -8,6 +8,7 @@ import dev.labels.image.NotAnImageException;
 import dev.labels.image.PlatformNotFoundException;
 import dev.labels.reference.ImageReference;
 import dev.labels.error.LabelsException.Kind;
+import dev.labels.registry.transport.Deadline;
 
 /**
  * One image's content in a registry, through the cache ({@link CachingFetcher}): made per image, so that all its

@@ -1,5 +1,6 @@
 package dev.labels.registry;
 
+import dev.labels.registry.transport.RecordingSleeper;
 import dev.labels.testing.TestImages;
 import dev.labels.testing.FakeRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;

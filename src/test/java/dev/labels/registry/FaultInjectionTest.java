@@ -1,6 +1,7 @@
 package dev.labels.registry;
 
 import dev.labels.image.ResolvedImage;
+import dev.labels.registry.transport.RecordingSleeper;
 import dev.labels.testing.TestImages;
 import dev.labels.testing.FakeRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;

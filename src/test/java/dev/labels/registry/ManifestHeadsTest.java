@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.cache.Notes;
+import dev.labels.registry.transport.Deadline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -11,11 +11,11 @@ import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.tls.HandshakeCertificates;
 
 /** MockWebServers that answer with a handler and record what they got; a test shuts them down together. */
-final class RecordingServers implements AutoCloseable {
+public final class RecordingServers implements AutoCloseable {
     private final List<MockWebServer> servers = new ArrayList<>();
 
     /** A started server answering with {@code handler}, adding each request to {@code log}. TLS when {@code tls} is given. */
-    MockWebServer start(List<RecordedRequest> log, HandshakeCertificates tls,
+    public MockWebServer start(List<RecordedRequest> log, HandshakeCertificates tls,
                         Function<RecordedRequest, MockResponse> handler) throws IOException {
         MockWebServer server = new MockWebServer();
         if (tls != null) {

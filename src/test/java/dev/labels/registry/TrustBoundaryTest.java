@@ -1,6 +1,8 @@
 package dev.labels.registry;
 
 import dev.labels.image.ResolvedImage;
+import dev.labels.registry.transport.HttpClients;
+import dev.labels.registry.transport.RecordingSleeper;
 import dev.labels.testing.TestImages;
 import dev.labels.testing.FakeRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
