@@ -1,5 +1,7 @@
 package dev.labels.cli;
 
+import dev.labels.app.BatchRunner;
+import dev.labels.app.Progress;
 import java.util.List;
 import java.util.function.Function;
 

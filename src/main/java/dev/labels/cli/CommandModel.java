@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * ({@link PlatformOption}, {@link LabelSelection}, {@link TagFilter}, {@link OutputOptions}, {@link RegistryAccess},
  * {@link CacheOptions}, ...), the hand-written {@code @Mixin}.
  */
-final class CommandModel {
+public final class CommandModel {
     private final CommandSpec spec;
 
     private CommandModel(CommandSpec spec) {
@@ -29,7 +29,7 @@ final class CommandModel {
     }
 
     /** A command run by {@code command} (a {@link java.util.concurrent.Callable}, or nothing for a group). */
-    static CommandModel of(String name, Object command) {
+    public static CommandModel of(String name, Object command) {
         return new CommandModel(CommandSpec.wrapWithoutInspection(command).name(name));
     }
 
@@ -50,7 +50,7 @@ final class CommandModel {
         return this;
     }
 
-    CommandModel hidden() {
+    public CommandModel hidden() {
         spec.usageMessage().hidden(true);
         return this;
     }
@@ -75,7 +75,7 @@ final class CommandModel {
         return new Arg(null, index);
     }
 
-    CommandSpec spec() {
+    public CommandSpec spec() {
         return spec;
     }
 
@@ -140,7 +140,7 @@ final class CommandModel {
         }
 
         /** Left out of help, completion and man pages, as {@code @Option(hidden = true)}: an old spelling kept. */
-        Arg hidden() {
+        public Arg hidden() {
             this.hidden = true;
             return this;
         }

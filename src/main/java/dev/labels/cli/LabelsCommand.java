@@ -1,5 +1,7 @@
 package dev.labels.cli;
 
+import dev.labels.app.Progress;
+import dev.labels.app.PullsNeeded;
 import dev.labels.archive.ArchiveImages;
 import dev.labels.cache.ImageCache;
 import dev.labels.cache.Notes;

@@ -1,5 +1,6 @@
 package dev.labels.cli;
 
+import dev.labels.cli.boot.HeadStart;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

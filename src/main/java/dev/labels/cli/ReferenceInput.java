@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>A list may be a pipe, a FIFO or {@code /dev/zero}: it is read with bounds, counted as it is read, and a
  * list past one of them is refused whole, before any image is looked at.
  */
-final class ReferenceInput {
+public final class ReferenceInput {
     /** A list of references is text; a list larger than this is not one. */
     static final long MAX_LIST_CHARS = 64L * 1024 * 1024;
     /**
@@ -126,7 +126,7 @@ final class ReferenceInput {
      * (stdin, {@code <(...)}) must be left whole for the run. Empty when there is none in the first 100 lines or 8 KiB, or
      * the file cannot be read (the run reports that).
      */
-    static Optional<String> firstOf(String file) {
+    public static Optional<String> firstOf(String file) {
         Path path = Path.of(file);
         if (file.equals("-") || !Files.isRegularFile(path)) {
             return Optional.empty();

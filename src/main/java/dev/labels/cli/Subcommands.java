@@ -1,5 +1,6 @@
 package dev.labels.cli;
 
+import dev.labels.cli.boot.TrainCommand;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;

@@ -1,8 +1,10 @@
-package dev.labels.cli;
+package dev.labels.cli.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.labels.cli.ExitCodes;
+import dev.labels.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
-package dev.labels.cli;
+package dev.labels.cli.boot;
 
+import dev.labels.cli.CommandModel;
+import dev.labels.cli.ExitCodes;
+import dev.labels.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * auth, manifests, platform selection, config, cache and output. No network, and nothing is written outside a
  * temporary folder.
  */
-final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer> {
 
-    CommandSpec model() {
+    public CommandSpec model() {
         return CommandModel.of("__train", this).hidden().spec();
     }
 

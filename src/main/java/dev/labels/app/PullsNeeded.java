@@ -1,4 +1,4 @@
-package dev.labels.cli;
+package dev.labels.app;
 
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * image in it, which a HEAD checks. Counted only when a registry first says how many pulls remain, so that
  * batches against registries that do not count pay nothing.
  */
-final class PullsNeeded {
+public final class PullsNeeded {
     private PullsNeeded() {
     }
 
@@ -25,7 +25,7 @@ final class PullsNeeded {
      * @param references the batch's references as given; image files and invalid references need no pull (the
      *                   latter get their own records)
      */
-    static void expect(RegistryClient client, ImageResolver resolver, List<String> references, Consumer<String> warn) {
+    public static void expect(RegistryClient client, ImageResolver resolver, List<String> references, Consumer<String> warn) {
         Map<String, List<ImageReference>> byRegistry = new LinkedHashMap<>();
         for (String reference : references) {
             if (Sources.isArchive(reference)) {

@@ -1,5 +1,6 @@
-package dev.labels.cli;
+package dev.labels.cli.boot;
 
+import dev.labels.cli.ReferenceInput;
 import dev.labels.image.Digests;
 import dev.labels.json.Json;
 import dev.labels.labels.JsonWriter;
@@ -22,7 +23,7 @@ import java.util.Set;
  * only the head start, as the same work is done again, and any error reported, where it belongs. The subcommand's
  * picocli model is not built here: the two threads would contend for the same classes.
  */
-final class HeadStart {
+public final class HeadStart {
     private static final Set<String> REGISTRY_COMMANDS = Set.of("inspect", "list", "tags", "diff", "config",
             "ratelimit");
 
@@ -30,7 +31,7 @@ final class HeadStart {
     }
 
     /** @return the thread that was started, or null when the command needs no head start */
-    static Thread begin(String[] args) {
+    public static Thread begin(String[] args) {
         if (args.length == 0 || !REGISTRY_COMMANDS.contains(args[0]) || onlyFiles(args)) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.labels.cli;
+package dev.labels.app;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,7 +17,7 @@ import java.util.function.Function;
  * those slots serve other images. Outcomes waiting for an earlier one are bounded by a window, so memory
  * stays flat however many inputs there are.
  */
-final class BatchRunner<T> {
+public final class BatchRunner<T> {
     /** How many inputs may be started ahead of the first unfinished one, per job. */
     private static final int WINDOW_PER_JOB = 4;
     /** Images worked on per request slot: while one waits for the network, the other has its answer to read. */
@@ -25,11 +25,11 @@ final class BatchRunner<T> {
 
     private final int jobs;
 
-    BatchRunner(int jobs) {
+    public BatchRunner(int jobs) {
         this.jobs = jobs;
     }
 
-    void run(List<String> inputs, Function<String, T> task, Consumer<T> sink) {
+    public void run(List<String> inputs, Function<String, T> task, Consumer<T> sink) {
         if (jobs == 1 || inputs.size() == 1) {
             inputs.forEach(input -> sink.accept(task.apply(input)));
             return;

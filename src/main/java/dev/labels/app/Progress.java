@@ -1,4 +1,4 @@
-package dev.labels.cli;
+package dev.labels.app;
 
 import java.io.PrintWriter;
 
@@ -7,7 +7,7 @@ import java.io.PrintWriter;
  * place at most ten times a second and erased at the end. Only when stderr is a terminal: in a Jenkins log
  * or a file it would be noise.
  */
-final class Progress {
+public final class Progress {
     private static final long REDRAW_NANOS = 100_000_000L;
     static final Progress NONE = new Progress(null, 0);
 
@@ -24,11 +24,11 @@ final class Progress {
         this.total = total;
     }
 
-    static Progress of(boolean enabled, PrintWriter err, int total) {
+    public static Progress of(boolean enabled, PrintWriter err, int total) {
         return enabled && total > 1 ? new Progress(err, total) : NONE;
     }
 
-    void record(boolean failure) {
+    public void record(boolean failure) {
         if (err == null) {
             return;
         }
@@ -46,7 +46,7 @@ final class Progress {
         }
     }
 
-    void finish() {
+    public void finish() {
         if (err != null && drawn) {
             err.print("\r\033[K");
             err.flush();

@@ -1,4 +1,4 @@
-package dev.labels.cli;
+package dev.labels.cli.boot;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
