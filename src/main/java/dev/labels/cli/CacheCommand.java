@@ -2,7 +2,7 @@ package dev.labels.cli;
 
 import dev.labels.cache.DiskCache;
 import dev.labels.cache.Usage;
-import dev.labels.labels.JsonWriter;
+import dev.labels.output.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

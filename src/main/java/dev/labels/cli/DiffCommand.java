@@ -1,8 +1,8 @@
 package dev.labels.cli;
 
-import dev.labels.labels.JsonWriter;
-import dev.labels.labels.LabelDiff;
-import dev.labels.labels.LabelSelector;
+import dev.labels.output.JsonWriter;
+import dev.labels.selection.LabelDiff;
+import dev.labels.selection.LabelSelector;
 import dev.labels.registry.RegistryClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;

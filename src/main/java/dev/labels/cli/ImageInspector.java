@@ -2,10 +2,10 @@ package dev.labels.cli;
 
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
-import dev.labels.labels.ImageDetails;
-import dev.labels.labels.ImageRecord;
-import dev.labels.labels.LabelSelector;
-import dev.labels.labels.Requirement;
+import dev.labels.output.ImageDetails;
+import dev.labels.output.ImageRecord;
+import dev.labels.selection.LabelSelector;
+import dev.labels.selection.Requirement;
 import dev.labels.source.ImageSource;
 import java.util.ArrayList;
 import java.util.List;

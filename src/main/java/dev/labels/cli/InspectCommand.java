@@ -1,8 +1,8 @@
 package dev.labels.cli;
 
-import dev.labels.labels.ImageRecord;
-import dev.labels.labels.LabelSelector;
-import dev.labels.labels.Requirement;
+import dev.labels.output.ImageRecord;
+import dev.labels.selection.LabelSelector;
+import dev.labels.selection.Requirement;
 import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;

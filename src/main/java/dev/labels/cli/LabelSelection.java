@@ -1,8 +1,8 @@
 package dev.labels.cli;
 
 import dev.labels.image.ResolvedImage;
-import dev.labels.labels.Glob;
-import dev.labels.labels.LabelSelector;
+import dev.labels.selection.Glob;
+import dev.labels.selection.LabelSelector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

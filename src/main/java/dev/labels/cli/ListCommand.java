@@ -1,7 +1,7 @@
 package dev.labels.cli;
 
-import dev.labels.labels.LabelSelector;
-import dev.labels.labels.Requirement;
+import dev.labels.selection.LabelSelector;
+import dev.labels.selection.Requirement;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryClient;
 import java.util.List;

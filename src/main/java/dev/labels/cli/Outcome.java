@@ -1,6 +1,6 @@
 package dev.labels.cli;
 
-import dev.labels.labels.ImageRecord;
+import dev.labels.output.ImageRecord;
 import dev.labels.image.ResolvedImage;
 
 /**

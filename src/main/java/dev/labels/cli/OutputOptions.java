@@ -1,6 +1,6 @@
 package dev.labels.cli;
 
-import dev.labels.labels.EnvWriter;
+import dev.labels.output.EnvWriter;
 
 /**
  * How labels are printed: -o, --compact, --nested, --env-prefix; shared by inspect and list, and -o and --compact

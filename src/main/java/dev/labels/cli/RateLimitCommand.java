@@ -1,7 +1,7 @@
 package dev.labels.cli;
 
-import dev.labels.labels.JsonWriter;
-import dev.labels.labels.TableWriter;
+import dev.labels.output.JsonWriter;
+import dev.labels.output.TableWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.Operation;
 import dev.labels.registry.transport.PullLimitReport;

@@ -1,8 +1,8 @@
 package dev.labels.cli;
 
-import dev.labels.labels.ImageRecord;
-import dev.labels.labels.JsonWriter;
-import dev.labels.labels.TableWriter;
+import dev.labels.output.ImageRecord;
+import dev.labels.output.JsonWriter;
+import dev.labels.output.TableWriter;
 import dev.labels.text.SafeText;
 import java.io.PrintWriter;
 import java.util.ArrayList;

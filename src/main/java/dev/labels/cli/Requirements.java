@@ -1,6 +1,6 @@
 package dev.labels.cli;
 
-import dev.labels.labels.Requirement;
+import dev.labels.selection.Requirement;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.labels.cli;
 
-import dev.labels.labels.EnvWriter;
-import dev.labels.labels.FormatException;
-import dev.labels.labels.ImageRecord;
-import dev.labels.labels.JsonWriter;
-import dev.labels.labels.Nesting;
-import dev.labels.labels.PropertiesWriter;
-import dev.labels.labels.TableWriter;
+import dev.labels.output.EnvWriter;
+import dev.labels.output.FormatException;
+import dev.labels.output.ImageRecord;
+import dev.labels.output.JsonWriter;
+import dev.labels.output.Nesting;
+import dev.labels.output.PropertiesWriter;
+import dev.labels.output.TableWriter;
 
 /**
  * The output of {@code inspect} for one image when no record format was asked for: the labels object (or

@@ -1,6 +1,6 @@
 package dev.labels.cli;
 
-import dev.labels.labels.Glob;
+import dev.labels.selection.Glob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

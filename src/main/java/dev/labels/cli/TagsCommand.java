@@ -1,6 +1,6 @@
 package dev.labels.cli;
 
-import dev.labels.labels.JsonWriter;
+import dev.labels.output.JsonWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.Operation;
 import dev.labels.registry.RegistryClient;

@@ -10,7 +10,7 @@ import dev.labels.error.LabelsException;
 import dev.labels.image.ImageConfig;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
-import dev.labels.labels.LabelSelector;
+import dev.labels.selection.LabelSelector;
 import dev.labels.source.ImageSource;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.labels.FormatException;
+import dev.labels.output.FormatException;
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.RegistryException;

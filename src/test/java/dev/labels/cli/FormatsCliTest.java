@@ -107,7 +107,7 @@ class FormatsCliTest {
         assertEquals(0, run.exitCode(), run::toString);
         Path env = Files.write(temp.resolve("labels.env"), run.stdoutBytes());
         TreeMap<String, String> sorted = new TreeMap<>(TrickyLabels.VALUES);
-        List<String> names = sorted.keySet().stream().map(new dev.labels.labels.EnvWriter("L_")::name).toList();
+        List<String> names = sorted.keySet().stream().map(new dev.labels.output.EnvWriter("L_")::name).toList();
         List<String> args = new ArrayList<>(List.of(env.toString()));
         args.addAll(names);
         Bash.Result bash = Bash.run(temp, "set -eu; eval \"$(cat \"$1\")\"; shift; "

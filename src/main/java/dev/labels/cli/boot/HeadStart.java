@@ -3,7 +3,7 @@ package dev.labels.cli.boot;
 import dev.labels.cli.ReferenceInput;
 import dev.labels.image.Digests;
 import dev.labels.json.Json;
-import dev.labels.labels.JsonWriter;
+import dev.labels.output.JsonWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.transport.Loopback;

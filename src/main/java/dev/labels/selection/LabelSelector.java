@@ -1,4 +1,4 @@
-package dev.labels.labels;
+package dev.labels.selection;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.labels.labels;
+package dev.labels.output;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;

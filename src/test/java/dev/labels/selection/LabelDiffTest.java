@@ -1,9 +1,10 @@
-package dev.labels.labels;
+package dev.labels.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.output.JsonWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

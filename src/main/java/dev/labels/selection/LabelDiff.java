@@ -1,5 +1,6 @@
-package dev.labels.labels;
+package dev.labels.selection;
 
+import dev.labels.output.TableWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package dev.labels.labels;
+package dev.labels.output;
 
 import dev.labels.error.LabelsException;
 

@@ -1,4 +1,4 @@
-package dev.labels.labels;
+package dev.labels.output;
 
 import java.util.Map;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package dev.labels.labels;
+package dev.labels.output;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
