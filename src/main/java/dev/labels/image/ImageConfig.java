@@ -41,7 +41,7 @@ public record ImageConfig(String created, String os, String architecture, String
 
     /** Parses a config blob ({@link MediaTypes#OCI_CONFIG} or {@link MediaTypes#DOCKER_CONFIG}). */
     public static ImageConfig parse(byte[] json) throws MalformedImageException {
-        return bind(Json.readObject(json, "image config"), "image config");
+        return bind(ImageJson.readObject(json, "image config"), "image config");
     }
 
     /**
@@ -58,7 +58,7 @@ public record ImageConfig(String created, String os, String architecture, String
             throw new MalformedImageException("schema 1 manifest has no history, so no config");
         }
         byte[] top = manifest.v1Compatibility().get(0).getBytes(StandardCharsets.UTF_8);
-        ImageConfig config = bind(Json.readObject(top, "schema 1 v1Compatibility"), "schema 1 v1Compatibility");
+        ImageConfig config = bind(ImageJson.readObject(top, "schema 1 v1Compatibility"), "schema 1 v1Compatibility");
         if (config.architecture() == null && manifest.architecture() != null) {
             return new ImageConfig(config.created(), config.os(), manifest.architecture(), config.variant(), config.config());
         }
@@ -66,6 +66,6 @@ public record ImageConfig(String created, String os, String architecture, String
     }
 
     private static ImageConfig bind(JsonNode root, String what) throws MalformedImageException {
-        return Json.bind(() -> ModelBinding.imageConfig(root), what);
+        return ImageJson.bind(() -> ModelBinding.imageConfig(root), what);
     }
 }

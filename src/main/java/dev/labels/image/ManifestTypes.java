@@ -33,7 +33,7 @@ final class ManifestTypes {
      */
     static String resolve(JsonNode root, String contentType) throws MalformedImageException {
         String header = MediaTypes.base(contentType);
-        String declared = Json.text(root, "mediaType");
+        String declared = ImageJson.text(root, "mediaType");
         declared = declared == null || declared.isBlank() ? null : declared.strip().toLowerCase(Locale.ROOT);
         Shape shape = shapeOf(root);
 
@@ -88,7 +88,7 @@ final class ManifestTypes {
     private static String typeFor(Shape shape, JsonNode root) {
         return switch (shape) {
             case INDEX -> MediaTypes.OCI_INDEX;
-            case IMAGE -> MediaTypes.DOCKER_CONFIG.equals(Json.text(root.path("config"), "mediaType"))
+            case IMAGE -> MediaTypes.DOCKER_CONFIG.equals(ImageJson.text(root.path("config"), "mediaType"))
                     ? MediaTypes.DOCKER_MANIFEST_V2 : MediaTypes.OCI_MANIFEST;
             case SCHEMA1 -> root.has("signatures") ? MediaTypes.DOCKER_SCHEMA1_SIGNED : MediaTypes.DOCKER_SCHEMA1;
         };

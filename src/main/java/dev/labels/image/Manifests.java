@@ -35,7 +35,7 @@ public final class Manifests {
      *         schema 1 manifest whose signatures do not say where its payload is
      */
     public static ManifestContent read(byte[] body, String contentType) throws MalformedImageException {
-        JsonNode root = Json.readObject(body, "manifest");
+        JsonNode root = ImageJson.readObject(body, "manifest");
         String mediaType = ManifestTypes.resolve(root, contentType);
         if (MediaTypes.isIndex(mediaType)) {
             return new ManifestContent(index(root, mediaType), body);
@@ -45,7 +45,7 @@ public final class Manifests {
         }
         if (Schema1Payload.isSigned(root)) {
             byte[] payload = Schema1Payload.of(body, root);
-            return new ManifestContent(schema1(Json.readObject(payload, "signed schema 1 manifest payload"),
+            return new ManifestContent(schema1(ImageJson.readObject(payload, "signed schema 1 manifest payload"),
                     mediaType), payload);
         }
         return new ManifestContent(schema1(root, mediaType), body);
@@ -58,27 +58,27 @@ public final class Manifests {
 
     /** The checks read fields as the binding does (JsonFields), so that they judge what gets bound. */
     private static ImageIndex index(JsonNode root, String mediaType) throws MalformedImageException {
-        List<JsonNode> entries = Json.bind(() -> JsonFields.objects(root, "manifests"), "image index");
+        List<JsonNode> entries = ImageJson.bind(() -> JsonFields.objects(root, "manifests"), "image index");
         if (entries == null) {
             throw new MalformedImageException("image index (" + mediaType + ") has no \"manifests\" array");
         }
         for (int i = 0; i < entries.size(); i++) {
             checkDigest(entries.get(i), "image index entry " + i);
         }
-        return Json.bind(() -> ModelBinding.index(root, mediaType), "image index");
+        return ImageJson.bind(() -> ModelBinding.index(root, mediaType), "image index");
     }
 
     private static ImageManifest image(JsonNode root, String mediaType) throws MalformedImageException {
-        JsonNode config = Json.bind(() -> JsonFields.object(root, "config"), "image manifest");
+        JsonNode config = ImageJson.bind(() -> JsonFields.object(root, "config"), "image manifest");
         if (config == null) {
             throw new MalformedImageException("image manifest (" + mediaType + ") has no \"config\" descriptor");
         }
         checkDigest(config, "image manifest (" + mediaType + ") config");
-        List<JsonNode> layers = Json.bind(() -> JsonFields.objects(root, "layers"), "image manifest");
+        List<JsonNode> layers = ImageJson.bind(() -> JsonFields.objects(root, "layers"), "image manifest");
         for (int i = 0; layers != null && i < layers.size(); i++) {
             checkDigest(layers.get(i), "image manifest (" + mediaType + ") layer " + i);
         }
-        return Json.bind(() -> ModelBinding.manifest(root, mediaType), "image manifest");
+        return ImageJson.bind(() -> ModelBinding.manifest(root, mediaType), "image manifest");
     }
 
     /** Schema 1 is read by hand: the only parts needed are a few strings and the history. */
@@ -89,15 +89,15 @@ public final class Manifests {
         }
         List<String> v1 = new ArrayList<>();
         for (JsonNode entry : history) {
-            String text = Json.text(entry, "v1Compatibility");
+            String text = ImageJson.text(entry, "v1Compatibility");
             if (text == null) {
                 throw new MalformedImageException("schema 1 manifest history entry " + v1.size()
                         + " has no v1Compatibility string");
             }
             v1.add(text);
         }
-        return new Schema1Manifest(mediaType, Json.text(root, "name"), Json.text(root, "tag"),
-                Json.text(root, "architecture"), v1);
+        return new Schema1Manifest(mediaType, ImageJson.text(root, "name"), ImageJson.text(root, "tag"),
+                ImageJson.text(root, "architecture"), v1);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class Manifests {
      * what is wrong, never the digest itself.
      */
     private static void checkDigest(JsonNode descriptor, String where) throws MalformedImageException {
-        String digest = descriptor == null ? null : Json.bind(() -> JsonFields.text(descriptor, "digest"), where);
+        String digest = descriptor == null ? null : ImageJson.bind(() -> JsonFields.text(descriptor, "digest"), where);
         if (digest == null || digest.isBlank()) {
             throw new MalformedImageException(where + " has no digest");
         }

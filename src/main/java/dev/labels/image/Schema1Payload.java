@@ -46,7 +46,7 @@ final class Schema1Payload {
         for (int i = 0; i < signatures.size(); i++) {
             JsonNode header = protectedHeader(signatures.get(i), i);
             JsonNode formatLength = header.get("formatLength");
-            String formatTail = Json.text(header, "formatTail");
+            String formatTail = ImageJson.text(header, "formatTail");
             if (formatLength == null || !formatLength.canConvertToExactIntegral() || !formatLength.canConvertToInt()
                     || formatLength.asInt() < 0 || formatTail == null) {
                 throw malformed("signature " + i + " has no formatLength and formatTail");
@@ -67,13 +67,13 @@ final class Schema1Payload {
     }
 
     private static JsonNode protectedHeader(JsonNode signature, int index) throws MalformedImageException {
-        String encoded = signature == null ? null : Json.text(signature, "protected");
+        String encoded = signature == null ? null : ImageJson.text(signature, "protected");
         if (encoded == null) {
             throw malformed("signature " + index + " has no protected header");
         }
         byte[] header = base64Url(encoded, "the protected header of signature " + index);
         try {
-            return Json.readObject(header, "protected header");
+            return ImageJson.readObject(header, "protected header");
         } catch (MalformedImageException e) {
             throw malformed("the protected header of signature " + index + " is not a JSON object");
         }

@@ -6,12 +6,13 @@ import dev.labels.json.JsonSyntaxException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The JSON reading every parser here shares, with errors that say what was being read. Trailing content is
- * rejected (see {@link dev.labels.json.Json}), so that JSON followed by garbage is not silently half-read.
+ * What the image parsers add to {@link dev.labels.json.Json}, the one JSON reader: its failures as a
+ * {@link MalformedImageException} that says what was being read. Trailing content is rejected there, so that
+ * JSON followed by garbage is not silently half-read.
  */
-final class Json {
+final class ImageJson {
 
-    private Json() {
+    private ImageJson() {
     }
 
     /**
