@@ -1,9 +1,11 @@
 package dev.labels.cli;
 
+import dev.labels.app.ImageInspector;
+import dev.labels.app.Outcome;
 import dev.labels.output.JsonWriter;
+import dev.labels.registry.RegistryClient;
 import dev.labels.selection.LabelDiff;
 import dev.labels.selection.LabelSelector;
-import dev.labels.registry.RegistryClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 

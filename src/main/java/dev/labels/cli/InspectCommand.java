@@ -1,9 +1,15 @@
 package dev.labels.cli;
 
+import dev.labels.app.Batch;
+import dev.labels.app.ImageInspector;
+import dev.labels.app.LabelCheckException;
+import dev.labels.app.Outcome;
+import dev.labels.app.RecordPrinter;
 import dev.labels.output.ImageRecord;
+import dev.labels.output.OutputFormat;
+import dev.labels.registry.RegistryClient;
 import dev.labels.selection.LabelSelector;
 import dev.labels.selection.Requirement;
-import dev.labels.registry.RegistryClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -107,9 +113,9 @@ final class InspectCommand extends BatchCommand implements Callable<Integer> {
             RecordPrinter printer = new RecordPrinter(parent.out(), output == null ? OutputFormat.ndjson : output,
                     outputOptions.compact, outputOptions.nested);
             if (allPlatforms) {
-                return Batch.run(parent, inspector::inspectAll, all, jobs, printer);
+                return Batch.run(parent.progress(all.size()), inspector::inspectAll, all, jobs, printer);
             }
-            return Batch.run(parent, inspector, all, jobs, printer);
+            return Batch.run(parent.progress(all.size()), inspector, all, jobs, printer);
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.labels.cli;
 
-import dev.labels.selection.LabelSelector;
-import dev.labels.selection.Requirement;
+import dev.labels.app.Batch;
+import dev.labels.app.ImageInspector;
+import dev.labels.app.RecordPrinter;
+import dev.labels.output.OutputFormat;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.RegistryClient;
+import dev.labels.selection.LabelSelector;
+import dev.labels.selection.Requirement;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +73,7 @@ final class ListCommand extends BatchCommand implements Callable<Integer> {
                     platformOption.platform, selector, selection.labelsOf(), requirements, fullOption.full,
                     parent::warn);
             parent.expectPulls(client, cacheOptions, references);
-            return Batch.run(parent, inspector, references, jobs,
+            return Batch.run(parent.progress(references.size()), inspector, references, jobs,
                     new RecordPrinter(parent.out(), output, outputOptions.compact, outputOptions.nested));
         }
     }

@@ -1,6 +1,7 @@
 package dev.labels.cli;
 
 import dev.labels.output.EnvWriter;
+import dev.labels.output.OutputFormat;
 
 /**
  * How labels are printed: -o, --compact, --nested, --env-prefix; shared by inspect and list, and -o and --compact

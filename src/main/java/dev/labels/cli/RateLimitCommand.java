@@ -1,12 +1,13 @@
 package dev.labels.cli;
 
 import dev.labels.output.JsonWriter;
+import dev.labels.output.OutputFormat;
 import dev.labels.output.TableWriter;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.Operation;
+import dev.labels.registry.RegistryClient;
 import dev.labels.registry.transport.PullLimitReport;
 import dev.labels.registry.transport.PullQuota;
-import dev.labels.registry.RegistryClient;
 import dev.labels.source.Sources;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -5,6 +5,7 @@ import dev.labels.output.FormatException;
 import dev.labels.output.ImageRecord;
 import dev.labels.output.JsonWriter;
 import dev.labels.output.Nesting;
+import dev.labels.output.OutputFormat;
 import dev.labels.output.PropertiesWriter;
 import dev.labels.output.TableWriter;
 

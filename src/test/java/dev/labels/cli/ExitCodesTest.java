@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.app.ExitStatus;
+import dev.labels.app.LabelCheckException;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.output.FormatException;
 import dev.labels.reference.ImageReference;
@@ -22,19 +24,19 @@ import picocli.CommandLine.Model.CommandSpec;
 class ExitCodesTest {
 
     /** Every kind, its exit code and its record code: what README's exit code table and scripts rely on. */
-    private static final Map<Kind, ExitCodes.Meaning> TABLE = new EnumMap<>(Map.ofEntries(
-            Map.entry(Kind.USAGE, new ExitCodes.Meaning(2, "USAGE")),
-            Map.entry(Kind.INVALID_REFERENCE, new ExitCodes.Meaning(2, "INVALID_REFERENCE")),
-            Map.entry(Kind.FORMAT, new ExitCodes.Meaning(2, "FORMAT")),
-            Map.entry(Kind.NOT_FOUND, new ExitCodes.Meaning(3, "NOT_FOUND")),
-            Map.entry(Kind.UNAUTHORIZED, new ExitCodes.Meaning(4, "UNAUTHORIZED")),
-            Map.entry(Kind.RATE_LIMITED, new ExitCodes.Meaning(5, "RATE_LIMITED")),
-            Map.entry(Kind.LABEL_MISSING, new ExitCodes.Meaning(6, "LABEL_MISSING")),
-            Map.entry(Kind.NOT_AN_IMAGE, new ExitCodes.Meaning(8, "NOT_AN_IMAGE")),
-            Map.entry(Kind.REGISTRY_ERROR, new ExitCodes.Meaning(1, "REGISTRY_ERROR")),
-            Map.entry(Kind.NETWORK, new ExitCodes.Meaning(1, "NETWORK")),
-            Map.entry(Kind.INVALID_FILE, new ExitCodes.Meaning(1, "REGISTRY_ERROR")),
-            Map.entry(Kind.INTERNAL, new ExitCodes.Meaning(1, "REGISTRY_ERROR"))));
+    private static final Map<Kind, ExitStatus.Meaning> TABLE = new EnumMap<>(Map.ofEntries(
+            Map.entry(Kind.USAGE, new ExitStatus.Meaning(2, "USAGE")),
+            Map.entry(Kind.INVALID_REFERENCE, new ExitStatus.Meaning(2, "INVALID_REFERENCE")),
+            Map.entry(Kind.FORMAT, new ExitStatus.Meaning(2, "FORMAT")),
+            Map.entry(Kind.NOT_FOUND, new ExitStatus.Meaning(3, "NOT_FOUND")),
+            Map.entry(Kind.UNAUTHORIZED, new ExitStatus.Meaning(4, "UNAUTHORIZED")),
+            Map.entry(Kind.RATE_LIMITED, new ExitStatus.Meaning(5, "RATE_LIMITED")),
+            Map.entry(Kind.LABEL_MISSING, new ExitStatus.Meaning(6, "LABEL_MISSING")),
+            Map.entry(Kind.NOT_AN_IMAGE, new ExitStatus.Meaning(8, "NOT_AN_IMAGE")),
+            Map.entry(Kind.REGISTRY_ERROR, new ExitStatus.Meaning(1, "REGISTRY_ERROR")),
+            Map.entry(Kind.NETWORK, new ExitStatus.Meaning(1, "NETWORK")),
+            Map.entry(Kind.INVALID_FILE, new ExitStatus.Meaning(1, "REGISTRY_ERROR")),
+            Map.entry(Kind.INTERNAL, new ExitStatus.Meaning(1, "REGISTRY_ERROR"))));
 
     @Test
     void everyKindHasTheExitCodeAndRecordCodeOfTheTable() {

@@ -1,7 +1,8 @@
-package dev.labels.cli;
+package dev.labels.app;
 
 import dev.labels.output.ImageRecord;
 import dev.labels.output.JsonWriter;
+import dev.labels.output.OutputFormat;
 import dev.labels.output.TableWriter;
 import dev.labels.text.SafeText;
 import java.io.PrintWriter;
@@ -14,7 +15,7 @@ import java.util.List;
  * a failed image and unmet --require get a row with KEY {@code (no labels)}, {@code (error)} or
  * {@code (missing)}).
  */
-final class RecordPrinter {
+public final class RecordPrinter {
     private final PrintWriter out;
     private final OutputFormat format;
     private final boolean compact;
@@ -22,11 +23,11 @@ final class RecordPrinter {
     private final List<Object> gathered = new ArrayList<>();
     private final TableWriter table = new TableWriter("REFERENCE", "PLATFORM", "KEY", "VALUE");
 
-    RecordPrinter(PrintWriter out, OutputFormat format, boolean compact) {
+    public RecordPrinter(PrintWriter out, OutputFormat format, boolean compact) {
         this(out, format, compact, false);
     }
 
-    RecordPrinter(PrintWriter out, OutputFormat format, boolean compact, boolean nested) {
+    public RecordPrinter(PrintWriter out, OutputFormat format, boolean compact, boolean nested) {
         if (format.singleImageOnly()) {
             throw new IllegalArgumentException("-o " + format + " has no records"); // callers check first
         }
@@ -36,7 +37,7 @@ final class RecordPrinter {
         this.nested = nested;
     }
 
-    void print(ImageRecord record) {
+    public void print(ImageRecord record) {
         switch (format) {
             case ndjson -> {
                 out.print(new JsonWriter(true).write(record.toJson(nested)));
@@ -47,7 +48,7 @@ final class RecordPrinter {
         }
     }
 
-    void finish() {
+    public void finish() {
         if (format == OutputFormat.json) {
             out.print(new JsonWriter(compact).write(gathered));
         } else if (format == OutputFormat.table) {

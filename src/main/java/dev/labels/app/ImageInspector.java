@@ -1,4 +1,4 @@
-package dev.labels.cli;
+package dev.labels.app;
 
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * stack unwinds) is that image's "internal error". An OutOfMemoryError is not caught: it is no fault of one image,
  * and the run must end with it, not go on with a record that hides it.
  */
-final class ImageInspector {
+public final class ImageInspector {
     private final ImageSource source;
     private final Platform platform;
     private final LabelSelector selector;
@@ -30,7 +30,7 @@ final class ImageInspector {
     private final boolean full;
     private final Consumer<String> warn;
 
-    ImageInspector(ImageSource source, Platform platform, LabelSelector selector,
+    public ImageInspector(ImageSource source, Platform platform, LabelSelector selector,
                    Function<ResolvedImage, Map<String, String>> labelsOf, Consumer<String> warn) {
         this(source, platform, selector, labelsOf, List.of(), false, warn);
     }
@@ -40,7 +40,7 @@ final class ImageInspector {
      * @param requirements --require: checked against each image's whole {@code labelsOf}
      * @param full         --full: records carry {@link ImageDetails}
      */
-    ImageInspector(ImageSource source, Platform platform, LabelSelector selector,
+    public ImageInspector(ImageSource source, Platform platform, LabelSelector selector,
                    Function<ResolvedImage, Map<String, String>> labelsOf, List<Requirement> requirements,
                    boolean full, Consumer<String> warn) {
         this.source = source;
@@ -64,7 +64,7 @@ final class ImageInspector {
         }
     }
 
-    Outcome inspect(String reference) {
+    public Outcome inspect(String reference) {
         try {
             ResolvedImage image = source.resolve(reference, platform);
             if (image.platformFellBack()) {
@@ -77,7 +77,7 @@ final class ImageInspector {
     }
 
     /** One outcome per platform of the image (--all-platforms); one failure when it cannot be read. */
-    List<Outcome> inspectAll(String reference) {
+    public List<Outcome> inspectAll(String reference) {
         try {
             List<Outcome> outcomes = new ArrayList<>();
             for (ResolvedImage image : source.resolveAll(reference)) {

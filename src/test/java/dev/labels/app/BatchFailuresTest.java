@@ -1,4 +1,4 @@
-package dev.labels.cli;
+package dev.labels.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,19 +10,16 @@ import dev.labels.error.LabelsException;
 import dev.labels.image.ImageConfig;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
+import dev.labels.output.OutputFormat;
 import dev.labels.selection.LabelSelector;
 import dev.labels.source.ImageSource;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * What an unexpected failure does to a batch: a bug in one image's reading is that image's "internal error"
@@ -59,15 +56,10 @@ class BatchFailuresTest {
     }
 
     private int run(ImageSource source, int jobs, String... references) {
-        LabelsCommand parent = new LabelsCommand(InputStream.nullInputStream(), new ByteArrayOutputStream(), Map.of(),
-                "/nonexistent", false);
-        CommandLine command = new CommandLine(parent.model());
-        command.setOut(new PrintWriter(stdout, true));
-        command.setErr(new PrintWriter(new StringWriter(), true));
         ImageInspector inspector = new ImageInspector(source, null, LabelSelector.ALL,
                 ResolvedImage::labelsAndAnnotations, message -> { });
-        RecordPrinter printer = new RecordPrinter(parent.out(), OutputFormat.ndjson, false);
-        return Batch.run(parent, inspector, List.of(references), jobs, printer);
+        RecordPrinter printer = new RecordPrinter(new PrintWriter(stdout, true), OutputFormat.ndjson, false);
+        return Batch.run(Progress.NONE, inspector, List.of(references), jobs, printer);
     }
 
     private List<JsonNode> records() throws Exception {
@@ -88,7 +80,7 @@ class BatchFailuresTest {
         int exitCode = run(source, jobs, "ok:1", "bug:2", "ok:3");
 
         List<JsonNode> records = records();
-        assertEquals(ExitCodes.ERROR, exitCode);
+        assertEquals(ExitStatus.ERROR, exitCode);
         assertEquals(3, records.size(), stdout::toString);
         assertEquals("1", records.get(0).path("labels").path("n").asText(), stdout::toString);
         assertEquals("bug:2", records.get(1).path("reference").asText());
