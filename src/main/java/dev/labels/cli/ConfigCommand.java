@@ -3,9 +3,9 @@ package dev.labels.cli;
 import dev.labels.image.Digests;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
-import dev.labels.registry.Operation;
+import dev.labels.registry.transport.Operation;
 import dev.labels.registry.RegistryClient;
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.RegistryException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 

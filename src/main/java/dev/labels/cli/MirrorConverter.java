@@ -1,6 +1,6 @@
 package dev.labels.cli;
 
-import dev.labels.registry.Mirror;
+import dev.labels.registry.transport.Mirror;
 import picocli.CommandLine;
 
 /** {@code --mirror REGISTRY=URL}: a malformed value is a usage error naming the option. */

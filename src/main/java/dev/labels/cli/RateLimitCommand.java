@@ -4,7 +4,7 @@ import dev.labels.output.JsonWriter;
 import dev.labels.output.OutputFormat;
 import dev.labels.output.TableWriter;
 import dev.labels.reference.ImageReference;
-import dev.labels.registry.Operation;
+import dev.labels.registry.transport.Operation;
 import dev.labels.registry.RegistryClient;
 import dev.labels.registry.transport.PullLimitReport;
 import dev.labels.registry.transport.PullQuota;

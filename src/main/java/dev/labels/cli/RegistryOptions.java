@@ -1,7 +1,7 @@
 package dev.labels.cli;
 
-import dev.labels.registry.Mirror;
-import dev.labels.registry.RegistryConfig;
+import dev.labels.registry.transport.Mirror;
+import dev.labels.registry.transport.RegistryConfig;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.CredentialSources;
 import dev.labels.registry.auth.Credentials;

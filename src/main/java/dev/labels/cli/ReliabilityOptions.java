@@ -1,6 +1,6 @@
 package dev.labels.cli;
 
-import dev.labels.registry.Reliability;
+import dev.labels.registry.transport.Reliability;
 import java.time.Duration;
 import picocli.CommandLine;
 

@@ -2,7 +2,7 @@ package dev.labels.cli;
 
 import dev.labels.output.JsonWriter;
 import dev.labels.reference.ImageReference;
-import dev.labels.registry.Operation;
+import dev.labels.registry.transport.Operation;
 import dev.labels.registry.RegistryClient;
 import dev.labels.text.SafeText;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.labels.registry;
 
 import dev.labels.cache.CachedContent;
 import dev.labels.cache.ImageCache;
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Digests;
 import dev.labels.image.ImageException;
 import dev.labels.image.Manifest;
@@ -9,9 +10,10 @@ import dev.labels.image.ManifestContent;
 import dev.labels.image.Manifests;
 import dev.labels.reference.DigestGrammar;
 import dev.labels.reference.ImageReference;
-import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.http.Limits;
 import dev.labels.registry.transport.Deadline;
+import dev.labels.registry.transport.Operation;
+import dev.labels.registry.transport.RegistryException;
 import java.util.Optional;
 
 /**

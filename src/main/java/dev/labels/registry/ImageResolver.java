@@ -5,6 +5,7 @@ import dev.labels.image.ImageWalk;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.reference.ImageReference;
+import dev.labels.registry.transport.RegistryException;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.labels.registry;
 
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.ContentStore;
 import dev.labels.image.Descriptor;
 import dev.labels.image.ImageException;
@@ -7,8 +8,9 @@ import dev.labels.image.Manifest;
 import dev.labels.image.NotAnImageException;
 import dev.labels.image.PlatformNotFoundException;
 import dev.labels.reference.ImageReference;
-import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.transport.Deadline;
+import dev.labels.registry.transport.Operation;
+import dev.labels.registry.transport.RegistryException;
 
 /**
  * One image's content in a registry, through the cache ({@link CachingFetcher}): made per image, so that all its

@@ -1,13 +1,15 @@
 package dev.labels.registry;
 
-import dev.labels.json.Json;
-import dev.labels.reference.ImageReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.error.LabelsException.Kind;
+import dev.labels.json.Json;
+import dev.labels.reference.ImageReference;
 import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import dev.labels.registry.transport.Deadline;
+import dev.labels.registry.transport.Operation;
 import dev.labels.registry.transport.RegistryCall;
+import dev.labels.registry.transport.RegistryException;
 import dev.labels.registry.transport.RegistryTransport;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.labels.image.ResolvedImage;
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
 import dev.labels.registry.ImageResolver;
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.RegistryException;
 import java.util.List;
 
 /** Images in registries: {@code [REGISTRY/]REPOSITORY[:TAG][@DIGEST]}. */

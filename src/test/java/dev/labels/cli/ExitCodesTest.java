@@ -11,7 +11,7 @@ import dev.labels.error.LabelsException.Kind;
 import dev.labels.output.FormatException;
 import dev.labels.reference.ImageReference;
 import dev.labels.reference.InvalidReferenceException;
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.RegistryException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.EnumMap;

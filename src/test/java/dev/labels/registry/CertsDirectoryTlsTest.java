@@ -1,15 +1,17 @@
 package dev.labels.registry;
 
-import dev.labels.image.ResolvedImage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.image.Platform;
+import dev.labels.image.ResolvedImage;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.proxy.ProxySettings;
 import dev.labels.registry.tls.TlsFiles;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
 import dev.labels.testing.TestImageServer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,18 +1,22 @@
 package dev.labels.registry;
 
-import dev.labels.image.ResolvedImage;
-import dev.labels.registry.transport.RecordingSleeper;
-import dev.labels.testing.TestImages;
-import dev.labels.testing.FakeRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labels.image.Platform;
-import dev.labels.reference.ImageReference;
-import dev.labels.testing.FakeRegistry.Server;
 import dev.labels.error.LabelsException.Kind;
+import dev.labels.image.Platform;
+import dev.labels.image.ResolvedImage;
+import dev.labels.reference.ImageReference;
 import dev.labels.registry.auth.CredentialSource;
+import dev.labels.registry.transport.Mirror;
+import dev.labels.registry.transport.RecordingSleeper;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
+import dev.labels.registry.transport.Reliability;
+import dev.labels.testing.FakeRegistry;
+import dev.labels.testing.FakeRegistry.Server;
+import dev.labels.testing.TestImages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.reference.ImageReference;
-import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.auth.CredentialSource;
+import dev.labels.registry.transport.Mirror;
+import dev.labels.registry.transport.Operation;
 import dev.labels.registry.transport.PullLimitReport;
 import dev.labels.registry.transport.PullQuota;
 import dev.labels.registry.transport.RecordingSleeper;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
 import dev.labels.testing.FakeRegistry;
 import dev.labels.testing.TestImages;
 import java.time.Clock;

@@ -1,19 +1,23 @@
 package dev.labels.registry;
 
-import dev.labels.image.ResolvedImage;
-import dev.labels.registry.transport.RecordingSleeper;
-import dev.labels.testing.TestImages;
-import dev.labels.testing.FakeRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.labels.image.Platform;
-import dev.labels.reference.ImageReference;
-import dev.labels.testing.FakeRegistry.Server;
 import dev.labels.error.LabelsException.Kind;
+import dev.labels.image.Platform;
+import dev.labels.image.ResolvedImage;
+import dev.labels.reference.ImageReference;
 import dev.labels.registry.auth.CredentialSource;
+import dev.labels.registry.transport.Mirror;
+import dev.labels.registry.transport.RecordingSleeper;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
+import dev.labels.registry.transport.Reliability;
+import dev.labels.testing.FakeRegistry;
+import dev.labels.testing.FakeRegistry.Server;
+import dev.labels.testing.TestImages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

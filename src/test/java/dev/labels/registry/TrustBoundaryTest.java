@@ -1,21 +1,24 @@
 package dev.labels.registry;
 
-import dev.labels.image.ResolvedImage;
-import dev.labels.registry.transport.HttpClients;
-import dev.labels.registry.transport.RecordingSleeper;
-import dev.labels.testing.TestImages;
-import dev.labels.testing.FakeRegistry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.labels.image.Platform;
-import dev.labels.reference.ImageReference;
 import dev.labels.error.LabelsException.Kind;
+import dev.labels.image.Platform;
+import dev.labels.image.ResolvedImage;
+import dev.labels.reference.ImageReference;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.Credentials;
 import dev.labels.registry.auth.StaticCredentials;
+import dev.labels.registry.transport.HttpClients;
+import dev.labels.registry.transport.Mirror;
+import dev.labels.registry.transport.RecordingSleeper;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
+import dev.labels.testing.FakeRegistry;
+import dev.labels.testing.TestImages;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.labels.registry.transport;
 
-import dev.labels.registry.RegistryException;
 import dev.labels.registry.transport.SchemeSettler.Answer;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;

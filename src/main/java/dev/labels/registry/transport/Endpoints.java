@@ -1,7 +1,5 @@
 package dev.labels.registry.transport;
 
-import dev.labels.registry.Mirror;
-import dev.labels.registry.RegistryConfig;
 import dev.labels.registry.auth.RegistryHosts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

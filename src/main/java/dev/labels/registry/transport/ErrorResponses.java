@@ -3,8 +3,6 @@ package dev.labels.registry.transport;
 import dev.labels.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryException;
 import dev.labels.registry.http.BoundedBody;
 import dev.labels.registry.http.Limits;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.Version;
-import dev.labels.registry.RegistryConfig;
 import dev.labels.registry.proxy.EnvironmentProxySelector;
 import dev.labels.registry.proxy.ProxyAuthenticator;
 import dev.labels.registry.proxy.ProxyAuthorizationScope;

@@ -1,8 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.cache.Notes;
-import dev.labels.registry.RegistryConfig;
-import dev.labels.registry.Reliability;
 import dev.labels.registry.auth.Authorizer;
 import java.time.Clock;
 import java.util.function.Supplier;

@@ -1,8 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryException;
 import dev.labels.text.UrlRedaction;
 import java.util.ArrayList;
 import java.util.List;

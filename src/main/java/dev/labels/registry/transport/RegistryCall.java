@@ -1,8 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryException;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 

@@ -1,7 +1,5 @@
 package dev.labels.registry.transport;
 
-import dev.labels.registry.RegistryConfig;
-import dev.labels.registry.RegistryException;
 import dev.labels.registry.transport.SchemeSettler.Answer;
 import dev.labels.registry.auth.Authorizer;
 import okhttp3.Response;

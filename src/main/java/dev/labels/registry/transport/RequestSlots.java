@@ -1,8 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 

@@ -1,7 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.RegistryException;
 import dev.labels.registry.transport.Sender.Authorize;
 import dev.labels.text.UrlRedaction;
 import java.io.IOException;

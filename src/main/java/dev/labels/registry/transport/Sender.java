@@ -1,6 +1,5 @@
 package dev.labels.registry.transport;
 
-import dev.labels.registry.RegistryException;
 import java.io.IOException;
 import okhttp3.Response;
 

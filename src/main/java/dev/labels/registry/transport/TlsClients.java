@@ -1,6 +1,5 @@
 package dev.labels.registry.transport;
 
-import dev.labels.registry.RegistryConfig;
 import dev.labels.registry.config.RegistrySettings;
 import dev.labels.registry.tls.TlsException;
 import dev.labels.registry.tls.TlsMaterial;

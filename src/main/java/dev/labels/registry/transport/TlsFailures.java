@@ -1,8 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryException;
 import dev.labels.registry.tls.TlsFiles;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;

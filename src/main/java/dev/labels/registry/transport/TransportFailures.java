@@ -1,8 +1,6 @@
 package dev.labels.registry.transport;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryException;
 import dev.labels.registry.auth.AuthException;
 import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.tls.TlsFiles;

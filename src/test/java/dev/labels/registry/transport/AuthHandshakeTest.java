@@ -3,9 +3,9 @@ package dev.labels.registry.transport;
 import static dev.labels.registry.transport.ScriptedSender.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryConfig;
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.Operation;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
 import dev.labels.registry.transport.SchemeSettler.Answer;
 import dev.labels.registry.auth.Authorizer;
 import dev.labels.registry.auth.CredentialSource;

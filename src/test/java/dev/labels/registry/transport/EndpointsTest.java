@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.cache.Notes;
-import dev.labels.registry.Mirror;
-import dev.labels.registry.RegistryConfig;
+import dev.labels.registry.transport.Mirror;
+import dev.labels.registry.transport.RegistryConfig;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.config.RegistrySettings;
 import dev.labels.registry.proxy.ProxySettings;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Mirror;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryConfig;
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.Mirror;
+import dev.labels.registry.transport.Operation;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
 import dev.labels.registry.auth.CredentialSource;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.Operation;
+import dev.labels.registry.transport.RegistryException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

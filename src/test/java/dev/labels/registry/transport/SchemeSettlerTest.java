@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.labels.error.LabelsException.Kind;
-import dev.labels.registry.Operation;
-import dev.labels.registry.RegistryConfig;
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.Operation;
+import dev.labels.registry.transport.RegistryConfig;
+import dev.labels.registry.transport.RegistryException;
 import dev.labels.registry.transport.SchemeSettler.Answer;
 import dev.labels.registry.transport.Sender.Authorize;
 import dev.labels.registry.auth.Authorizer;

@@ -1,6 +1,6 @@
 package dev.labels.registry.transport;
 
-import dev.labels.registry.RegistryException;
+import dev.labels.registry.transport.RegistryException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

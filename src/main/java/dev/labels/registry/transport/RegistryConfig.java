@@ -1,4 +1,4 @@
-package dev.labels.registry;
+package dev.labels.registry.transport;
 
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.RegistryHosts;

@@ -1,4 +1,4 @@
-package dev.labels.registry;
+package dev.labels.registry.transport;
 
 import dev.labels.text.UrlRedaction;
 import okhttp3.HttpUrl;
