@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.Response;
 
@@ -40,14 +38,13 @@ import okhttp3.Response;
  * ({@link AuthTarget#maySendSecretsTo}).
  */
 public final class Authorizer {
-    private final CredentialSource credentialSource;
     private final TokenClient tokenClient;
     private final Clock clock;
-    private final Map<String, Known> challenges = new ConcurrentHashMap<>();
+    private final Map<String, KnownChallenge> challenges = new ConcurrentHashMap<>();
     private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
     private final Map<String, Object> tokenLocks = new ConcurrentHashMap<>();
-    private final Map<String, Optional<Credentials>> credentials = new ConcurrentHashMap<>();
-    private final Map<String, CountDownLatch> firstContacts = new ConcurrentHashMap<>();
+    private final EndpointCredentials credentials;
+    private final FirstContacts firstContacts = new FirstContacts();
 
     private final RememberedAuth remembered;
 
@@ -57,81 +54,47 @@ public final class Authorizer {
 
     /** @param notes where challenges and tokens are kept for later runs (see {@link RememberedAuth}) */
     public Authorizer(CredentialSource credentialSource, Clock clock, Notes notes) {
-        this.credentialSource = credentialSource;
+        this.credentials = new EndpointCredentials(credentialSource);
         this.tokenClient = new TokenClient(clock);
         this.clock = clock;
         this.remembered = new RememberedAuth(notes, clock);
-    }
-
-    /** A challenge, and whether the endpoint's own 401 sent it in this run or a note of an earlier run recalls it. */
-    private record Known(Challenge challenge, boolean live) {
-
-        /**
-         * Whether a request may authenticate on the strength of this alone: a live challenge, Basic (which goes
-         * to the endpoint itself), or a realm on the endpoint's own host and port. A note naming a realm
-         * elsewhere may only send a kept token back to the endpoint; a fetch waits for the endpoint's own 401.
-         */
-        boolean enoughFor(AuthTarget target) {
-            if (live || challenge.scheme() == Challenge.Scheme.BASIC) {
-                return true;
-            }
-            HttpUrl realm = HttpUrl.parse(challenge.realm());
-            return realm != null && realm.host().equals(target.base().host()) && realm.port() == target.base().port();
-        }
     }
 
     /**
      * The challenge learnt from this endpoint, in this run or (for a day) an earlier one; null when none. A note
      * of an earlier run is checked as a live answer would be, for this endpoint as this run reaches it.
      */
-    private Known challengeOf(AuthTarget target) {
+    private KnownChallenge challengeOf(AuthTarget target) {
         String authority = target.authority();
-        Known known = challenges.get(authority);
+        KnownChallenge known = challenges.get(authority);
         if (known == null) {
             Challenge note = remembered.challenge(authority).orElse(null);
             if (note == null) {
                 return null;
             }
-            challenges.putIfAbsent(authority, new Known(note, false));
+            challenges.putIfAbsent(authority, new KnownChallenge(note, false));
             known = challenges.get(authority);
         }
         return known.live() || ChallengeCheck.passes(known.challenge(), target) ? known : null;
     }
 
-    /** How long other requests wait for the first request to an endpoint to learn its challenge. */
-    private static final long FIRST_CONTACT_WAIT_SECONDS = 60;
-
     /**
      * Lets exactly one request go first to an endpoint whose challenge is not known yet (or known only from a
-     * note that is not {@link Known#enoughFor enough}); the others wait for it (bounded), so that a batch
+     * note that is not {@link KnownChallenge#enoughFor enough}); the others wait for it (bounded), so that a batch
      * starting eight jobs at once sends one anonymous request and fetches one token, not eight of each. Returns
      * true for the request that goes first: it must call {@link #endFirstContact} when its answer has been
      * handled, whatever the answer was.
      */
     public boolean beginFirstContact(AuthTarget target) {
-        String authority = target.authority();
-        Known known = challengeOf(target);
+        KnownChallenge known = challengeOf(target);
         if (known != null && known.enoughFor(target)) {
             return false;
         }
-        CountDownLatch mine = new CountDownLatch(1);
-        CountDownLatch first = firstContacts.putIfAbsent(authority, mine);
-        if (first == null) {
-            return true;
-        }
-        try {
-            first.await(FIRST_CONTACT_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
+        return firstContacts.begin(target.authority());
     }
 
     public void endFirstContact(String authority) {
-        CountDownLatch first = firstContacts.get(authority);
-        if (first != null) {
-            first.countDown();
-        }
+        firstContacts.end(authority);
     }
 
     /**
@@ -145,12 +108,12 @@ public final class Authorizer {
      * @param repository    the repository the request concerns, for the token scope and the credentials
      */
     public String authorization(TokenHttp http, AuthTarget target, String repository) throws AuthException {
-        Known known = challengeOf(target);
+        KnownChallenge known = challengeOf(target);
         if (known == null) {
             return null;
         }
         Challenge challenge = known.challenge();
-        Optional<Credentials> found = credentialsFor(target, repository);
+        Optional<Credentials> found = credentials.lookup(target, repository);
         if (found.isPresent()) {
             requireSafeRoute(target, target.base(), found.get());
         }
@@ -182,9 +145,9 @@ public final class Authorizer {
         }
         Challenge challenge = offered.get();
         ChallengeCheck.check(challenge, target);
-        challenges.put(authority, new Known(challenge, true));
+        challenges.put(authority, new KnownChallenge(challenge, true));
         remembered.rememberChallenge(authority, challenge);
-        Optional<Credentials> found = credentialsFor(target, repository);
+        Optional<Credentials> found = credentials.lookup(target, repository);
         if (challenge.scheme() == Challenge.Scheme.BASIC) {
             boolean sentBasic = sent != null && sent.startsWith("Basic ");
             return !sentBasic && found.isPresent();
@@ -205,27 +168,27 @@ public final class Authorizer {
 
     /** For messages: whether credentials were used for an endpoint and where they came from, never their value. */
     public String describeCredentials(AuthTarget target, String repository) {
-        Optional<Credentials> found = credentials.getOrDefault(credentialKey(target, repository), Optional.empty());
-        return found.map(c -> "credentials for " + target.credentialKey() + " from " + c.source())
+        return credentials.lookedUp(target, repository)
+                .map(c -> "credentials for " + target.credentialKey() + " from " + c.source())
                 .orElse("anonymous access");
     }
 
     /** True when the endpoint asked for Basic authentication: it has no anonymous access to offer. */
     public boolean wantsBasic(AuthTarget target) {
-        Known known = challengeOf(target);
+        KnownChallenge known = challengeOf(target);
         return known != null && known.challenge().scheme() == Challenge.Scheme.BASIC;
     }
 
     /** True when credentials were found for this endpoint and repository (looked up by an earlier challenge). */
     public boolean usedCredentials(AuthTarget target, String repository) {
-        return credentials.getOrDefault(credentialKey(target, repository), Optional.empty()).isPresent();
+        return credentials.lookedUp(target, repository).isPresent();
     }
 
     /**
      * The token for a repository: this run's, one an earlier run kept, or a new one from the realm; null when
      * only a note names the realm and it lies beyond the endpoint's own host and port (see the class comment).
      */
-    private BearerToken token(TokenHttp http, AuthTarget target, Known known, String repository,
+    private BearerToken token(TokenHttp http, AuthTarget target, KnownChallenge known, String repository,
                               Credentials found) throws AuthException {
         String authority = target.authority();
         String key = tokenKey(authority, repository, found);
@@ -257,35 +220,11 @@ public final class Authorizer {
         }
     }
 
-    /**
-     * The credentials of an endpoint: those of the registry of the reference when it is that registry, else
-     * only what is found for the mirror's own host.
-     */
-    private Optional<Credentials> credentialsFor(AuthTarget target, String repository) throws AuthException {
-        String key = credentialKey(target, repository);
-        Optional<Credentials> found = credentials.get(key);
-        if (found == null) {
-            CredentialSource source = target.namedInReference() ? credentialSource : credentialSource.forMirror();
-            try {
-                found = source.lookup(target.credentialKey(), repository);
-            } catch (CredentialException e) {
-                throw AuthException.credentials(e);
-            }
-            credentials.put(key, found);
-        }
-        return found;
-    }
-
     /** Credentials, and what is fetched with them, go only where the endpoint allows secrets to go. */
     private static void requireSafeRoute(AuthTarget target, HttpUrl to, Credentials credentials) throws AuthException {
         if (!target.maySendSecretsTo(to)) {
             throw AuthException.plainHttp(target.credentialKey(), credentials, to.host());
         }
-    }
-
-    /** A mirror's host may also be named in a reference: what it is offered then differs. */
-    private static String credentialKey(AuthTarget target, String repository) {
-        return target.credentialKey() + " " + repository + (target.namedInReference() ? "" : " as a mirror");
     }
 
     /**
