@@ -1,3 +1,4 @@
+// Over 250 lines: the one class that knows the on-disk layout (blobs, tags, notes, key), verified on every read.
 package dev.labels.cache;
 
 import dev.labels.image.DigestMismatchException;

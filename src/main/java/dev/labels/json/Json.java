@@ -1,3 +1,4 @@
+// Over 250 lines: the one place a Jackson parser or generator is made, so reading and writing live together.
 package dev.labels.json;
 
 import com.fasterxml.jackson.core.JsonFactory;

@@ -1,3 +1,4 @@
+// Over 250 lines: one typed read per field shape, each decoded as Go's encoding/json does, and their checks.
 package dev.labels.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
