@@ -2,7 +2,7 @@ package dev.labels.error;
 
 /**
  * A failure a command reports to its user: every checked exception that may leave a package for the CLI is one,
- * and its {@link Kind} alone decides the exit code and a batch record's error code ({@code cli/ExitCodes}, one
+ * and its {@link Kind} alone decides the exit code and a batch record's error code ({@code app/ExitStatus}, one
  * switch). The message is printed as it is, so it names the operation and the target.
  *
  * <p>Abstract, not sealed: the subclasses live in the packages that throw them, and a sealed class outside a named
