@@ -177,8 +177,8 @@ final class Report {
     }
 
     private String origin() {
-        return "the times" + (Double.isNaN(goals.cpuPerImageMillis()) ? "" : " and CPU") + " from the issue \""
-                + goals.issue() + "\"; requests, the warm cache and memory as for every table";
+        return "the times" + (Double.isNaN(goals.cpuPerImageMillis()) ? "" : " and CPU") + " of the targets for "
+                + goals.goal() + "; requests, the warm cache and memory as for every table";
     }
 
     private double cpuPerImageMillis() {

@@ -113,7 +113,7 @@ final class Tools {
     }
 
     /**
-     * {@code skopeo inspect} as the issues compare against: no tag listing, no saved logins, anonymous; over
+     * {@code skopeo inspect} as the targets compare against: no tag listing, no saved logins, anonymous; over
      * plain HTTP TLS not verified, so that it falls back to plain HTTP on loopback, as labels does.
      */
     List<String> skopeoInspect() {
