@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import okhttp3.mockwebserver.Dispatcher;
+import dev.labels.registry.RecordingServers;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -41,30 +41,19 @@ class RememberedChallengeTest {
     Path dir;
 
     private final List<AutoCloseable> servers = new ArrayList<>();
+    private final RecordingServers recordingServers = new RecordingServers();
 
     @AfterEach
     void stop() throws Exception {
         for (AutoCloseable server : servers) {
             server.close();
         }
+        recordingServers.close();
     }
 
     private MockWebServer recording(List<RecordedRequest> log, HandshakeCertificates tls,
                                     Function<RecordedRequest, MockResponse> handler) throws Exception {
-        MockWebServer server = new MockWebServer();
-        if (tls != null) {
-            server.useHttps(tls.sslSocketFactory(), false);
-        }
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                log.add(request);
-                return handler.apply(request);
-            }
-        });
-        server.start(InetAddress.getByName("127.0.0.1"), 0);
-        servers.add(server::shutdown);
-        return server;
+        return recordingServers.start(InetAddress.getByName("127.0.0.1"), log, tls, handler);
     }
 
     private List<Path> challengeNotes() throws Exception {

@@ -1,6 +1,7 @@
 package dev.labels.registry;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,12 @@ public final class RecordingServers implements AutoCloseable {
     /** A started server answering with {@code handler}, adding each request to {@code log}. TLS when {@code tls} is given. */
     public MockWebServer start(List<RecordedRequest> log, HandshakeCertificates tls,
                         Function<RecordedRequest, MockResponse> handler) throws IOException {
+        return start(InetAddress.getByName("localhost"), log, tls, handler);
+    }
+
+    /** As {@link #start(List, HandshakeCertificates, Function)}, listening on {@code address}. */
+    public MockWebServer start(InetAddress address, List<RecordedRequest> log, HandshakeCertificates tls,
+                               Function<RecordedRequest, MockResponse> handler) throws IOException {
         MockWebServer server = new MockWebServer();
         if (tls != null) {
             server.useHttps(tls.sslSocketFactory(), false);
@@ -28,7 +35,7 @@ public final class RecordingServers implements AutoCloseable {
                 return handler.apply(request);
             }
         });
-        server.start();
+        server.start(address, 0);
         servers.add(server);
         return server;
     }
