@@ -1,6 +1,8 @@
 package dev.labels.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -8,10 +10,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** File operations that concurrent processes can share a folder with. */
 final class AtomicFiles {
@@ -21,10 +26,13 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Writes to a unique temporary file beside the target, then renames it over the target in one step. */
+    /**
+     * Writes to a unique temporary file beside the target, readable by the owner only, then renames it over the
+     * target in one step.
+     */
     static void write(Path file, byte[] content) throws IOException {
         makeFolders(file.getParent());
-        replace(file, Files.createTempFile(file.getParent(), ".tmp-", ""), content);
+        replace(file, content);
     }
 
     /**
@@ -42,17 +50,45 @@ final class AtomicFiles {
         }
     }
 
-    /** Fills the temporary file and renames it over the target in one step; the temporary never stays. */
-    private static void replace(Path file, Path temp, byte[] content) throws IOException {
-        try {
-            Files.write(temp, content);
+    /**
+     * Fills a new temporary file and renames it over the target in one step; the temporary never stays. The
+     * temporary is created and filled through one descriptor: reopening it to write (Files.write truncates)
+     * makes ext4 flush it to disk on close, a synchronous write per cache entry that a batch of hundreds of
+     * images would pay hundreds of times. Its name needs to be unique, not unguessable: no one else can write in
+     * the cache's folders, and it is created only when absent, never through a link someone put there.
+     */
+    private static void replace(Path file, byte[] content) throws IOException {
+        // 64 random bits: processes sharing the folder do not pick the same name.
+        Path temp = file.resolveSibling(".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        boolean moved = false;
+        try (SeekableByteChannel channel = createOwnerOnly(temp)) {
             try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.close();
+                try {
+                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+                moved = true;
+            } finally {
+                if (!moved) {
+                    Files.deleteIfExists(temp);
+                }
             }
-        } finally {
-            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** A new file, open for writing, readable and writable by its owner only where permissions exist. */
+    private static SeekableByteChannel createOwnerOnly(Path temp) throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            return Files.newByteChannel(temp, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } catch (UnsupportedOperationException e) {
+            return Files.newByteChannel(temp, options);
         }
     }
 
@@ -69,8 +105,7 @@ final class AtomicFiles {
         Path folder = file.getParent();
         Files.createDirectories(folder);
         Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
-        replace(file, Files.createTempFile(folder, ".tmp-", "", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)),
-                content);
+        replace(file, content);
     }
 
     /** The file's bytes, or null when it is absent, unreadable or unreasonably large. */

@@ -4,7 +4,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -12,6 +11,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -50,12 +50,23 @@ public record TlsMaterial(List<X509Certificate> authorities, List<ClientIdentity
 
     /** The JVM's trusted CAs plus ours. */
     private X509TrustManager trustManager() throws GeneralSecurityException, java.io.IOException {
+        if (authorities.isEmpty()) {
+            return platformTrust();
+        }
         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
         store.load(null, null);
-        List<X509Certificate> all = new ArrayList<>(List.of(platformTrust().getAcceptedIssuers()));
-        all.addAll(authorities);
-        for (int i = 0; i < all.size(); i++) {
-            store.setCertificateEntry("ca-" + i, all.get(i));
+        for (int i = 0; i < authorities.size(); i++) {
+            store.setCertificateEntry("ca-" + i, authorities.get(i));
+        }
+        X509TrustManager own = x509(store);
+        X509TrustManager platform = platformTrust();
+        if (own instanceof X509ExtendedTrustManager ownExtended
+                && platform instanceof X509ExtendedTrustManager platformExtended) {
+            return new EitherTrust(ownExtended, platformExtended);
+        }
+        // A provider whose trust managers know nothing of connections: one store holding both sets of CAs.
+        for (X509Certificate authority : platform.getAcceptedIssuers()) {
+            store.setCertificateEntry("platform-" + store.size(), authority);
         }
         return x509(store);
     }

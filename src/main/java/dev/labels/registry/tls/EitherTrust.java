@@ -1,0 +1,87 @@
+package dev.labels.registry.tls;
+
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Trusts what the user's CAs or the JVM's trust store trusts, as one store holding both would: a certification
+ * path ends at exactly one anchor, so it is valid under the union of two sets of anchors exactly when it is
+ * valid under one of them. Asking the two in turn spares copying the JVM's hundred and more CAs into a new
+ * store for every registry that has CAs of its own. Each check is the JDK's own, with the connection it is
+ * for, so its algorithm constraints apply as they would to one store.
+ */
+final class EitherTrust extends X509ExtendedTrustManager {
+    private final X509ExtendedTrustManager own;
+    private final X509ExtendedTrustManager platform;
+
+    /** @param own trusts the user's CAs alone; asked first, as the registry's own certificates are likelier */
+    EitherTrust(X509ExtendedTrustManager own, X509ExtendedTrustManager platform) {
+        this.own = own;
+        this.platform = platform;
+    }
+
+    /** One check of a chain by one trust manager. */
+    private interface Check {
+        void by(X509ExtendedTrustManager manager) throws CertificateException;
+    }
+
+    private void either(Check check) throws CertificateException {
+        try {
+            check.by(own);
+        } catch (CertificateException refusedByOwn) {
+            try {
+                check.by(platform);
+            } catch (CertificateException refused) {
+                refused.addSuppressed(refusedByOwn);
+                throw refused;
+            }
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        either(manager -> manager.checkServerTrusted(chain, authType, socket));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        either(manager -> manager.checkServerTrusted(chain, authType, engine));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        either(manager -> manager.checkServerTrusted(chain, authType));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        either(manager -> manager.checkClientTrusted(chain, authType, socket));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        either(manager -> manager.checkClientTrusted(chain, authType, engine));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        either(manager -> manager.checkClientTrusted(chain, authType));
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        X509Certificate[] ours = own.getAcceptedIssuers();
+        X509Certificate[] theirs = platform.getAcceptedIssuers();
+        X509Certificate[] all = Arrays.copyOf(ours, ours.length + theirs.length);
+        System.arraycopy(theirs, 0, all, ours.length, theirs.length);
+        return all;
+    }
+}
