@@ -52,8 +52,16 @@ final class TextChecks {
         }
     }
 
+    /** A loop, not a stream: every run parses a reference, and a stream's first use costs milliseconds. */
     private static boolean isBlank(String input) {
-        return input.codePoints().allMatch(TextChecks::isWhitespace);
+        for (int i = 0; i < input.length(); ) {
+            int cp = input.codePointAt(i);
+            if (!isWhitespace(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /** Java whitespace plus the no-break spaces and NEL, which Character.isWhitespace leaves out. */

@@ -187,7 +187,9 @@ public final class Benchmark {
     private HubProxy startProxy(Transport transport, LocalRegistry registry, BenchCertificates certificates)
             throws IOException {
         LoopbackHttpServer.Delays delays = new LoopbackHttpServer.Delays(settings.latency(), settings.connectLatency());
-        Duration lifetime = settings.budget().plus(PROXY_GRACE);
+        // A serve run keeps the proxies up for as long as it serves, however short the measuring budget.
+        Duration serving = settings.serve().compareTo(settings.budget()) > 0 ? settings.serve() : settings.budget();
+        Duration lifetime = serving.plus(PROXY_GRACE);
         HubProxy proxy = transport == Transport.TLS
                 ? HubProxy.startTls(registry.url(), delays, lifetime, certificates)
                 : HubProxy.start(registry.url(), delays, lifetime);

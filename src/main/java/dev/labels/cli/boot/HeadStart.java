@@ -56,12 +56,10 @@ public final class HeadStart {
                 // Here, not on the main thread: the guess may read the head of a --file list.
                 // ratelimit asks Docker Hub unless told otherwise.
                 boolean tls = args[0].equals("ratelimit") || likelyOverTls(args);
-                // The HTTP client and TLS first: the main thread needs them before its first request, and
-                // what reads the answer only after the network has kept it waiting.
-                RegistryClient.warmUp(tls);
                 Digests.sha256(new byte[0]);
                 new JsonWriter(false).write(Json.parse("{\"labels\": {\"a\": \"b\"}}"));
                 new JsonWriter(true).write(Map.of("a", "b"));
+                RegistryClient.warmUp(tls);
             } catch (Exception | LinkageError e) {
                 // Only a head start: see the class comment.
             }
