@@ -38,7 +38,7 @@ make_archive() { # TARGET: trains, dumps, and renames into place only when compl
   # dump takes picocli's classes, which are Java 5 bytecode.
   part="$1.$$"
   "$java" $flags -XX:DumpLoadedClassList="$part.all" -jar "$self" __train >/dev/null 2>&1 \
-    && grep -v -e httpserver -e TrainingRegistry -e TrainCommand "$part.all" >"$part.classes" \
+    && grep -v -e httpserver -e dev/labels/cli/boot/Train "$part.all" >"$part.classes" \
     && "$java" $flags -Xshare:dump -XX:SharedClassListFile="$part.classes" -XX:SharedArchiveFile="$part" \
          -jar "$self" >/dev/null 2>&1 \
     && mv -f -- "$part" "$1" 2>/dev/null
