@@ -34,11 +34,11 @@ cds=
 
 make_archive() { # TARGET: trains, dumps, and renames into place only when complete, so that parallel first runs
   # never map a half-written archive. A hidden, offline training command lists the classes it loads, its own
-  # in-process registry left out. A static archive, not a dynamic one (-XX:ArchiveClassesAtExit): only the static
+  # (cli/boot/Train*: the command, its in-process registry and certificates) and the JDK's HTTP server left out. A static archive, not a dynamic one (-XX:ArchiveClassesAtExit): only the static
   # dump takes picocli's classes, which are Java 5 bytecode.
   part="$1.$$"
   "$java" $flags -XX:DumpLoadedClassList="$part.all" -jar "$self" __train >/dev/null 2>&1 \
-    && grep -v -e httpserver -e TrainingRegistry -e TrainCommand "$part.all" >"$part.classes" \
+    && grep -v -e httpserver -e dev/labels/cli/boot/Train "$part.all" >"$part.classes" \
     && "$java" $flags -Xshare:dump -XX:SharedClassListFile="$part.classes" -XX:SharedArchiveFile="$part" \
          -jar "$self" >/dev/null 2>&1 \
     && mv -f -- "$part" "$1" 2>/dev/null

@@ -38,12 +38,16 @@ class LauncherArchiveTest {
             dump=
             for arg in "$@"; do
               case $arg in
-                -XX:DumpLoadedClassList=*) echo java/lang/Object > "${arg#*=}"; exit 0 ;;
+                -XX:DumpLoadedClassList=*) cat "${FAKE_JAVA_LOADED:-/dev/null}" > "${arg#*=}"; exit 0 ;;
+                -XX:SharedClassListFile=*) classes=${arg#*=} ;;
                 -Xshare:dump) dump=yes ;;
                 -XX:SharedArchiveFile=*) archive=${arg#*=} ;;
               esac
             done
-            if [ -n "$dump" ]; then echo archive >> "$FAKE_JAVA_DUMPS"; echo archive > "$archive"; exit 0; fi
+            if [ -n "$dump" ]; then
+              echo archive >> "$FAKE_JAVA_DUMPS"; cp "$classes" "$FAKE_JAVA_DUMPS.classes"; echo archive > "$archive"
+              exit 0
+            fi
             printf '%s\\n' "$@" > "$FAKE_JAVA_LOG"
             """;
 
@@ -55,6 +59,8 @@ class LauncherArchiveTest {
     private Path javaHome;
     private Path cacheHome;
     private Path logs;
+    /** What the stand-in's training lists as loaded. */
+    private Path loaded;
 
     private record Run(int exitCode, String stdout, String stderr, List<String> javaArguments) {
         /** The archive the run mapped, or null. */
@@ -76,6 +82,8 @@ class LauncherArchiveTest {
             chmod(path, Files.isDirectory(path) ? "rwxr-xr-x" : "rwxr-xr-x");
         }
         chmod(logs, "rwxrwxrwx");
+        loaded = Files.writeString(temp.resolve("loaded.classlist"), "java/lang/Object\n");
+        chmod(loaded, "rw-r--r--");
     }
 
     private static void chmod(Path path, String permissions) throws IOException {
@@ -99,6 +107,7 @@ class LauncherArchiveTest {
         env.put("XDG_CACHE_HOME", cacheHome.toString());
         env.put("FAKE_JAVA_LOG", log.toString());
         env.put("FAKE_JAVA_DUMPS", logs.resolve("dumps").toString());
+        env.put("FAKE_JAVA_LOADED", loaded.toString());
         Process process = builder.start();
         process.getOutputStream().close();
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher finishes");
@@ -137,6 +146,36 @@ class LauncherArchiveTest {
 
         assertEquals(archive.toString(), second.mapped());
         assertEquals(1, Files.readAllLines(logs.resolve("dumps")).size(), "made once");
+    }
+
+    @Test
+    void theArchiveLeavesOutTheTrainingsOwnClassesAndItsHttpServer() throws Exception {
+        // Every class compiled into cli/boot, as -XX:DumpLoadedClassList names them.
+        List<String> boot;
+        try (Stream<Path> files = Files.list(Path.of("target/classes/dev/labels/cli/boot"))) {
+            boot = files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".class"))
+                    .map(name -> "dev/labels/cli/boot/" + name.substring(0, name.length() - ".class".length()))
+                    .sorted().toList();
+        }
+        List<String> headStart = boot.stream().filter(name -> name.startsWith("dev/labels/cli/boot/HeadStart")).toList();
+        String runLambda = "@lambda-proxy dev/labels/cli/StandardOptions get (Ldev/labels/cli/StandardOptions;)"
+                + "Ljava/util/function/Supplier; ()Ljava/lang/Object; REF_invokeVirtual dev/labels/cli/StandardOptions "
+                + "lambda$declareStandardOptions$0 ()Ljava/lang/Boolean; ()Ljava/lang/Boolean;";
+        String trainingLambda = "@lambda-proxy dev/labels/cli/boot/TrainingRegistry handle "
+                + "(Ldev/labels/cli/boot/TrainingRegistry;)Lcom/sun/net/httpserver/HttpHandler; "
+                + "(Lcom/sun/net/httpserver/HttpExchange;)V REF_invokeVirtual dev/labels/cli/boot/TrainingRegistry handle "
+                + "(Lcom/sun/net/httpserver/HttpExchange;)V (Lcom/sun/net/httpserver/HttpExchange;)V";
+        List<String> listed = new ArrayList<>(List.of("java/lang/Object", "sun/security/ssl/ServerHello", runLambda,
+                trainingLambda, "com/sun/net/httpserver/HttpsServer", "sun/net/httpserver/ServerImpl"));
+        listed.addAll(boot);
+        Files.write(loaded, listed);
+
+        run();
+
+        List<String> kept = new ArrayList<>(List.of("java/lang/Object", "sun/security/ssl/ServerHello", runLambda));
+        kept.addAll(headStart);
+        assertEquals(kept, Files.readAllLines(logs.resolve("dumps.classes")),
+                "everything in cli/boot but HeadStart serves the training alone, and must be named Train*");
     }
 
     @Test

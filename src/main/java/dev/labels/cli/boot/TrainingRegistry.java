@@ -2,6 +2,9 @@ package dev.labels.cli.boot;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsServer;
 import dev.labels.image.Digests;
 import dev.labels.image.MediaTypes;
 import java.io.IOException;
@@ -11,13 +14,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * A registry in the process, on a loopback port, serving one multi-platform image behind Bearer auth: the
  * smallest thing that makes an inspect walk the whole path a real one does (challenge, token, index,
- * platform manifest, config, cache). Used only by {@link TrainCommand}.
+ * platform manifest, config, cache). It serves the same over HTTPS on a second port once given a TLS
+ * identity, its token realm then HTTPS too. Used only by {@link TrainCommand}.
  */
 final class TrainingRegistry implements AutoCloseable {
     static final String REPOSITORY = "training/image";
@@ -25,6 +32,8 @@ final class TrainingRegistry implements AutoCloseable {
 
     private final HttpServer server;
     private final ServerSocket plainOnly;
+    private HttpsServer tls;
+    private final List<String> servedOverTls = new ArrayList<>();
     private final Map<String, byte[]> content = new HashMap<>();
     private final Map<String, String> types = new HashMap<>();
 
@@ -78,6 +87,20 @@ final class TrainingRegistry implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Serves the same content over HTTPS, on a port of its own. @return that port */
+    int serveTls(SSLContext context) throws IOException {
+        tls = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        tls.setHttpsConfigurator(new HttpsConfigurator(context));
+        tls.createContext("/", this::handle);
+        tls.start();
+        return tls.getAddress().getPort();
+    }
+
+    /** The requests answered over HTTPS ("GET /token"), each after a completed handshake. */
+    synchronized List<String> servedOverTls() {
+        return List.copyOf(servedOverTls);
+    }
+
     private void put(String path, byte[] body, String type) {
         content.put(path, body);
         types.put(path, type);
@@ -86,12 +109,21 @@ final class TrainingRegistry implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
+            boolean overTls = exchange instanceof HttpsExchange;
+            if (overTls) {
+                synchronized (this) {
+                    servedOverTls.add(exchange.getRequestMethod() + " " + path);
+                }
+            }
             if (path.equals("/token")) {
                 send(exchange, 200, utf8("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}"), "application/json");
                 return;
             }
             if (!("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://" + host()
+                // Over HTTPS, tokens come from another host name, as Docker Hub's do from auth.docker.io: a
+                // second handshake, checked against the certificate's IP address rather than its DNS name.
+                String realm = overTls ? "https://127.0.0.1:" + tls.getAddress().getPort() : "http://" + host();
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + realm
                         + "/token\",service=\"training\",scope=\"repository:" + REPOSITORY + ":pull\"");
                 send(exchange, 401, utf8("{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"auth\"}]}"),
                         "application/json");
@@ -132,6 +164,9 @@ final class TrainingRegistry implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (tls != null) {
+            tls.stop(0);
+        }
         try {
             plainOnly.close();
         } catch (IOException e) {
