@@ -14,7 +14,7 @@ abstract class BatchCommand extends StandardOptions {
     /** The standard options, then --jobs. */
     void declareBatchOptions(CommandModel model) {
         declareStandardOptions(model);
-        model.option("-j", "--jobs").label("N").defaultValue("8")
+        model.option("-j", "--jobs").label("N").defaultValue("16")
                 .description("Requests in flight across the run; twice as many images are worked on "
                         + "(default: ${DEFAULT-VALUE}).")
                 .value(int.class, () -> jobs, value -> jobs = value);

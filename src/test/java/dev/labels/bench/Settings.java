@@ -19,7 +19,7 @@ import java.util.Set;
  * @param singleRuns     timed runs of the one-image commands (short and noisy, so more of them)
  * @param loopRuns       timed runs of the sequential skopeo loop, the long pole, in the HTTPS table
  * @param plainLoopRuns  the same in the plain-HTTP table, which holds no target of its own on it
- * @param jobs           parallelism of xargs -P (labels' default --jobs is the same 8)
+ * @param jobs           parallelism of xargs -P, as the targets name it (labels runs with its default --jobs, 16)
  * @param tags           tags in bench/app
  * @param manyRefs       references in the memory check
  * @param budget         the benchmark stops measuring (and reports what it has) after this

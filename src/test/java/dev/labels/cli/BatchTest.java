@@ -227,6 +227,33 @@ class BatchTest {
     }
 
     @Test
+    void withoutJobsSixteenRequestsAreInFlight() throws Exception {
+        fakeWithImages(FakeRegistry.Auth.NONE, 48);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        fake.tamper = (server, request, normal) -> {
+            most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            return normal;
+        };
+        List<String> args = new ArrayList<>(List.of("inspect", "--no-cache"));
+        for (int i = 0; i < 48; i++) {
+            args.add(ref("v" + i));
+        }
+
+        CliRun run = CliRun.run(append(args, "--mirror", fake.plainHttpMirror()));
+
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals(48, lines(run).size());
+        assertEquals(16, most.get(), "batches wait on the network: sixteen requests at a time by default");
+    }
+
+    @Test
     void aTagSeenBeforeCostsOneHeadRequestAndADigestNone() throws Exception {
         fakeWithImages(FakeRegistry.Auth.NONE, 3);
         String[] tags = {"inspect", ref("v0"), ref("v1"), ref("v2")};

@@ -39,7 +39,7 @@ public final class HttpClients {
     public static OkHttpClient create(RegistryConfig config) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 // Batches run up to --jobs requests at once, to a registry, its blob storage and its token
-                // service: keep their connections for reuse (HTTP/1.1); the default 8 jobs use about 24.
+                // service: keep their connections for reuse (HTTP/1.1); the default 16 jobs use about 40.
                 .connectionPool(new okhttp3.ConnectionPool(IDLE_CONNECTIONS, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .connectionSpecs(List.of(ConnectionSpec.CLEARTEXT))
                 .connectTimeout(CONNECT_TIMEOUT)
