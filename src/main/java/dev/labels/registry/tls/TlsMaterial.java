@@ -88,7 +88,7 @@ public record TlsMaterial(List<X509Certificate> authorities, List<ClientIdentity
     }
 
     private static X509TrustManager platformTrust() throws GeneralSecurityException {
-        return x509(null);
+        return PlatformTrust.get();
     }
 
     private static X509TrustManager x509(KeyStore store) throws GeneralSecurityException {

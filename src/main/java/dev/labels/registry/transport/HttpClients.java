@@ -4,15 +4,15 @@ import dev.labels.Version;
 import dev.labels.registry.proxy.EnvironmentProxySelector;
 import dev.labels.registry.proxy.ProxyAuthenticator;
 import dev.labels.registry.proxy.ProxyAuthorizationScope;
+import dev.labels.registry.tls.PlatformTrust;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -28,10 +28,6 @@ public final class HttpClients {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     static final int IDLE_CONNECTIONS = 64;
     static final String USER_AGENT = "labels/" + Version.VALUE;
-
-    /** See {@link #warmUp}. */
-    @SuppressWarnings("unused")
-    private static volatile Object keptTrust;
 
     private HttpClients() {
     }
@@ -67,7 +63,7 @@ public final class HttpClients {
     /**
      * Loads and initialises what the first request of a run needs, on another thread while the command line is
      * parsed: OkHttp's client (its task runner and logging), the IDN tables it checks every host name with, the
-     * security providers, and with {@code tls} the JVM's trust store and TLS stack, up to a ClientHello made in memory. No
+     * security providers, and with {@code tls} the JVM's trust store (indexed, see PlatformTrust) and TLS stack, up to a ClientHello made in memory. No
      * network, no files but the JVM's own; nothing is built that a run then uses, only class state that the JDK
      * and OkHttp keep. A failure loses only the head start: the same work fails again where it is done.
      */
@@ -77,17 +73,12 @@ public final class HttpClients {
         // OkHttp looks for a TLS provider on its first call, plain HTTP or not: the JDK loads them all.
         java.security.Security.getProviders();
         if (tls) {
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init((KeyStore) null);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(null, new TrustManager[] {PlatformTrust.get()}, null);
             SSLEngine engine = context.createSSLEngine("localhost", 443);
             engine.setUseClientMode(true);
             engine.beginHandshake();
             engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
-            // The JDK keeps the trust store it read only while something holds it: hold it until the run's own
-            // TLS client has read it again.
-            keptTrust = trust.getTrustManagers();
         }
     }
 }

@@ -65,10 +65,10 @@ final class TlsClients {
         return derive(settings.materialFor(registry, own.ca(), trustAll));
     }
 
-    /** The JVM's own trust store and TLS defaults: OkHttp loads them when this client is built. */
-    private synchronized OkHttpClient platformTls() {
+    /** The JVM's own trust store (see PlatformTrust) and TLS defaults. */
+    private synchronized OkHttpClient platformTls() throws TlsException {
         if (platformTls == null) {
-            platformTls = withTls().build();
+            platformTls = derive(new TlsMaterial(List.of(), List.of(), false));
         }
         return platformTls;
     }

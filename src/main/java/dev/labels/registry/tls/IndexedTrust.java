@@ -1,0 +1,137 @@
+package dev.labels.registry.tls;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The JVM's trust store, with its CAs parsed only when a chain names them. A certification path ends at an
+ * anchor whose subject is the issuer of a certificate of the chain (or is a certificate of the chain itself),
+ * so a chain is checked by the JDK's own trust manager over just the CAs so named: it trusts exactly what one
+ * over the whole store would. A chain that names none of them goes to the JDK's trust manager over the whole
+ * store, which refuses it with its usual reason.
+ */
+final class IndexedTrust extends X509ExtendedTrustManager {
+    private final List<UnparsedCertificate> authorities;
+    private final Map<Set<Integer>, X509ExtendedTrustManager> byAuthorities = new ConcurrentHashMap<>();
+    private volatile X509ExtendedTrustManager whole;
+
+    IndexedTrust(List<UnparsedCertificate> authorities) {
+        this.authorities = List.copyOf(authorities);
+    }
+
+    /** One check of a chain by one trust manager. */
+    private interface Check {
+        void by(X509ExtendedTrustManager manager) throws CertificateException;
+    }
+
+    private void check(X509Certificate[] chain, Check check) throws CertificateException {
+        Set<X500Principal> named = new HashSet<>();
+        for (X509Certificate certificate : chain == null ? new X509Certificate[0] : chain) {
+            named.add(certificate.getIssuerX500Principal());
+            named.add(certificate.getSubjectX500Principal());
+        }
+        Set<Integer> picked = new HashSet<>();
+        for (int i = 0; i < authorities.size(); i++) {
+            if (named.contains(authorities.get(i).getSubjectX500Principal())) {
+                picked.add(i);
+            }
+        }
+        try {
+            check.by(picked.isEmpty() ? whole() : over(picked));
+        } catch (GeneralSecurityException | IllegalStateException e) {
+            throw new CertificateException("cannot read the JVM's trust store: " + e.getMessage(), e);
+        }
+    }
+
+    private X509ExtendedTrustManager over(Set<Integer> picked) throws GeneralSecurityException {
+        X509ExtendedTrustManager manager = byAuthorities.get(picked);
+        if (manager == null) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            try {
+                store.load(null, null);
+            } catch (java.io.IOException e) {
+                throw new GeneralSecurityException(e);
+            }
+            for (int i : picked) {
+                store.setCertificateEntry("ca-" + i, authorities.get(i).parsed());
+            }
+            manager = extended(store);
+            byAuthorities.putIfAbsent(Set.copyOf(picked), manager);
+        }
+        return manager;
+    }
+
+    private X509ExtendedTrustManager whole() throws GeneralSecurityException {
+        X509ExtendedTrustManager manager = whole;
+        if (manager == null) {
+            manager = extended(null);
+            whole = manager;
+        }
+        return manager;
+    }
+
+    /** The JDK's PKIX trust manager over {@code store}, or over its default store for null. */
+    static X509ExtendedTrustManager extended(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509ExtendedTrustManager extended) {
+                return extended;
+            }
+        }
+        throw new GeneralSecurityException("the JVM has no X.509 trust manager that knows connections");
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        check(chain, manager -> manager.checkServerTrusted(chain, authType, socket));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        check(chain, manager -> manager.checkServerTrusted(chain, authType, engine));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        check(chain, manager -> manager.checkServerTrusted(chain, authType));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        check(chain, manager -> manager.checkClientTrusted(chain, authType, socket));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        check(chain, manager -> manager.checkClientTrusted(chain, authType, engine));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        check(chain, manager -> manager.checkClientTrusted(chain, authType));
+    }
+
+    /** Every CA of the store, unparsed: OkHttp indexes them by subject whenever a client is built. */
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return authorities.toArray(new X509Certificate[0]);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.labels.registry.tls;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.Test;
+
+class SystemTrustStoreTest {
+    private static final char[] PASSWORD = "changeit".toCharArray();
+
+    private static byte[] store(String type, HeldCertificate... certificates) throws Exception {
+        KeyStore store = KeyStore.getInstance(type);
+        store.load(null, null);
+        for (int i = 0; i < certificates.length; i++) {
+            store.setCertificateEntry("ca-" + i, certificates[i].certificate());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.store(out, PASSWORD);
+        return out.toByteArray();
+    }
+
+    @Test
+    void theJvmsOwnStoreReadsAsTheJdkReadsItCertificateForCertificate() throws Exception {
+        Optional<List<UnparsedCertificate>> read = SystemTrustStore.read();
+        assertTrue(read.isPresent(), "this JDK's cacerts is a JKS store of trusted certificates");
+        KeyStore jdk = KeyStore.getInstance(KeyStore.getDefaultType());
+        try (var in = Files.newInputStream(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"))) {
+            jdk.load(in, null);
+        }
+        Map<String, X509Certificate> byEncoding = new HashMap<>();
+        for (String alias : Collections.list(jdk.aliases())) {
+            X509Certificate certificate = (X509Certificate) jdk.getCertificate(alias);
+            byEncoding.put(java.util.HexFormat.of().formatHex(certificate.getEncoded()), certificate);
+        }
+        assertEquals(byEncoding.size(), read.get().size());
+        for (UnparsedCertificate unparsed : read.get()) {
+            X509Certificate certificate = byEncoding.get(java.util.HexFormat.of().formatHex(unparsed.getEncoded()));
+            assertEquals(certificate.getSubjectX500Principal(), unparsed.getSubjectX500Principal());
+            assertEquals(certificate, unparsed);
+            assertEquals(unparsed, certificate);
+            assertEquals(certificate.hashCode(), unparsed.hashCode());
+        }
+    }
+
+    @Test
+    void aCertificateReadUnparsedAnswersAsTheParsedOne() throws Exception {
+        HeldCertificate ca = new HeldCertificate.Builder().commonName("Unparsed Root").organizationalUnit("Trust")
+                .certificateAuthority(1).build();
+        X509Certificate real = ca.certificate();
+        UnparsedCertificate unparsed = SystemTrustStore.parse(store("JKS", ca)).orElseThrow().get(0);
+        assertEquals(real.getSubjectX500Principal(), unparsed.getSubjectX500Principal());
+        assertEquals(real.getIssuerX500Principal(), unparsed.getIssuerX500Principal());
+        assertEquals(real.getSerialNumber(), unparsed.getSerialNumber());
+        assertEquals(real.getNotAfter(), unparsed.getNotAfter());
+        assertEquals(real.getPublicKey(), unparsed.getPublicKey());
+        assertEquals(real.getBasicConstraints(), unparsed.getBasicConstraints());
+        assertArrayEquals(real.getSignature(), unparsed.getSignature());
+        assertArrayEquals(real.getTBSCertificate(), unparsed.getTBSCertificate());
+        unparsed.verify(real.getPublicKey());
+    }
+
+    @Test
+    void storesTheJdkMustReadItselfAreLeftToIt() throws Exception {
+        HeldCertificate ca = new HeldCertificate.Builder().certificateAuthority(0).build();
+        assertEquals(Optional.empty(), SystemTrustStore.parse(store("PKCS12", ca)));
+        KeyStore withKey = KeyStore.getInstance("JKS");
+        withKey.load(null, null);
+        withKey.setKeyEntry("key", ca.keyPair().getPrivate(), PASSWORD, new X509Certificate[] {ca.certificate()});
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        withKey.store(out, PASSWORD);
+        assertEquals(Optional.empty(), SystemTrustStore.parse(out.toByteArray()));
+        assertEquals(Optional.empty(), SystemTrustStore.parse(new byte[] {(byte) 0xFE, (byte) 0xED}));
+    }
+
+    @Test
+    void everyCertificateOfAStoreIsReadInOrder() throws Exception {
+        List<HeldCertificate> cas = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            cas.add(new HeldCertificate.Builder().commonName("CA " + i).certificateAuthority(0).build());
+        }
+        List<UnparsedCertificate> read = SystemTrustStore.parse(store("JKS", cas.toArray(HeldCertificate[]::new)))
+                .orElseThrow();
+        assertEquals(5, read.size());
+        for (HeldCertificate ca : cas) {
+            assertTrue(read.stream().anyMatch(c -> c.equals(ca.certificate())), ca.certificate().toString());
+        }
+    }
+}
