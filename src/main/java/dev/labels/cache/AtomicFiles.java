@@ -32,7 +32,7 @@ final class AtomicFiles {
      */
     static void write(Path file, byte[] content) throws IOException {
         makeFolders(file.getParent());
-        replace(file, content);
+        replace(file, content, false);
     }
 
     /**
@@ -57,11 +57,11 @@ final class AtomicFiles {
      * images would pay hundreds of times. Its name needs to be unique, not unguessable: no one else can write in
      * the cache's folders, and it is created only when absent, never through a link someone put there.
      */
-    private static void replace(Path file, byte[] content) throws IOException {
+    private static void replace(Path file, byte[] content, boolean secret) throws IOException {
         // 64 random bits: processes sharing the folder do not pick the same name.
         Path temp = file.resolveSibling(".tmp-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
         boolean moved = false;
-        try (SeekableByteChannel channel = createOwnerOnly(temp)) {
+        try (SeekableByteChannel channel = createOwnerOnly(temp, secret)) {
             try {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
@@ -82,12 +82,18 @@ final class AtomicFiles {
         }
     }
 
-    /** A new file, open for writing, readable and writable by its owner only where permissions exist. */
-    private static SeekableByteChannel createOwnerOnly(Path temp) throws IOException {
+    /**
+     * A new file, open for writing, readable and writable by its owner only; where the file system has no such
+     * permissions, a plain new file, but never for a secret.
+     */
+    private static SeekableByteChannel createOwnerOnly(Path temp, boolean secret) throws IOException {
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             return Files.newByteChannel(temp, options, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
         } catch (UnsupportedOperationException e) {
+            if (secret) {
+                throw e;
+            }
             return Files.newByteChannel(temp, options);
         }
     }
@@ -103,9 +109,9 @@ final class AtomicFiles {
      */
     static void writePrivate(Path file, byte[] content) throws IOException {
         Path folder = file.getParent();
-        Files.createDirectories(folder);
+        makeFolders(folder);
         Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);
-        replace(file, content);
+        replace(file, content, true);
     }
 
     /** The file's bytes, or null when it is absent, unreadable or unreasonably large. */

@@ -53,6 +53,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void everyFolderASecretMakesIsItsOwnersAlone() throws IOException {
+        Path file = dir.resolve("v1/notes/token/key");
+        AtomicFiles.writePrivate(file, "secret".getBytes(StandardCharsets.UTF_8));
+        for (Path folder = file.getParent(); !folder.equals(dir); folder = folder.getParent()) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)),
+                    folder.toString());
+        }
+    }
+
+    @Test
     void aSecretIsWrittenForItsOwnerAloneInAFolderMadeTheirsAgain() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("auth"));
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));

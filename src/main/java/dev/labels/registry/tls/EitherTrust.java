@@ -1,6 +1,7 @@
 package dev.labels.registry.tls;
 
 import java.net.Socket;
+import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
@@ -29,17 +30,33 @@ final class EitherTrust extends X509ExtendedTrustManager {
         void by(X509ExtendedTrustManager manager) throws CertificateException;
     }
 
+    /**
+     * When both refuse, the reason given is the user's CAs' when they found a path and refused it (an expired
+     * or weak certificate: the user needs to hear that), else the JVM store's, which is what one store holding
+     * both would have said; the other reason is kept as suppressed.
+     */
     private void either(Check check) throws CertificateException {
         try {
             check.by(own);
         } catch (CertificateException refusedByOwn) {
             try {
                 check.by(platform);
-            } catch (CertificateException refused) {
-                refused.addSuppressed(refusedByOwn);
+            } catch (CertificateException refusedByPlatform) {
+                boolean ownFoundNoPath = foundNoPath(refusedByOwn);
+                CertificateException refused = ownFoundNoPath ? refusedByPlatform : refusedByOwn;
+                refused.addSuppressed(ownFoundNoPath ? refusedByOwn : refusedByPlatform);
                 throw refused;
             }
         }
+    }
+
+    private static boolean foundNoPath(Throwable refusal) {
+        for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertPathBuilderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -49,11 +49,13 @@ final class IndexedTrust extends X509ExtendedTrustManager {
                 picked.add(i);
             }
         }
+        X509ExtendedTrustManager manager;
         try {
-            check.by(picked.isEmpty() ? whole() : over(picked));
+            manager = picked.isEmpty() ? whole() : over(picked);
         } catch (GeneralSecurityException | IllegalStateException e) {
             throw new CertificateException("cannot read the JVM's trust store: " + e.getMessage(), e);
         }
+        check.by(manager);
     }
 
     private X509ExtendedTrustManager over(Set<Integer> picked) throws GeneralSecurityException {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.Socket;
+import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,8 @@ class EitherTrustTest {
         final boolean accepts;
         final X509Certificate[] issuers;
         final List<String> asked = new ArrayList<>();
+        /** Whether a refusal says that no path to a CA was found, as the JDK's does when no CA fits. */
+        boolean findsNoPath = true;
 
         Judge(boolean accepts, X509Certificate... issuers) {
             this.accepts = accepts;
@@ -32,7 +36,8 @@ class EitherTrustTest {
         private void judge(String what) throws CertificateException {
             asked.add(what);
             if (!accepts) {
-                throw new CertificateException("refused by " + this);
+                throw new CertificateException("refused by " + this,
+                        findsNoPath ? new CertPathBuilderException("no path") : new CertificateExpiredException());
             }
         }
 
@@ -92,6 +97,17 @@ class EitherTrustTest {
         new EitherTrust(own, platform).checkServerTrusted(CHAIN, "RSA", new Socket());
         assertEquals(List.of("server/socket true"), own.asked);
         assertEquals(List.of("server/socket true"), platform.asked);
+    }
+
+    @Test
+    void aChainTheUsersCasFindButRefuseIsRefusedForTheirReason() {
+        Judge own = new Judge(false);
+        own.findsNoPath = false;
+        Judge platform = new Judge(false);
+        CertificateException refused = assertThrows(CertificateException.class,
+                () -> new EitherTrust(own, platform).checkServerTrusted(CHAIN, "RSA"));
+        assertEquals("refused by " + own, refused.getMessage());
+        assertEquals("refused by " + platform, refused.getSuppressed()[0].getMessage());
     }
 
     @Test

@@ -37,6 +37,21 @@ class TlsMaterialTest {
     }
 
     @Test
+    void aChainOfTheUsersCaRefusedForItsOwnFaultSaysThatFaultNotThatNoCaIsKnown() throws Exception {
+        long now = System.currentTimeMillis();
+        HeldCertificate expired = new HeldCertificate.Builder().signedBy(CA).addSubjectAlternativeName("localhost")
+                .validityInterval(now - 7_200_000, now - 3_600_000).build();
+        X509TrustManager trust = new TlsMaterial(List.of(CA.certificate()), List.of(), false).sockets().trustManager();
+        CertificateException refused = assertThrows(CertificateException.class,
+                () -> trust.checkServerTrusted(new X509Certificate[] {expired.certificate(), CA.certificate()}, "RSA"));
+        boolean saysExpired = false;
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            saysExpired |= cause instanceof java.security.cert.CertificateExpiredException;
+        }
+        assertTrue(saysExpired, () -> "the chain's own fault, not the JVM store's 'no path': " + refused);
+    }
+
+    @Test
     void aChainSignedByTheUsersCaIsTrustedAndOneSignedByAnotherIsNot() throws Exception {
         X509TrustManager trust = new TlsMaterial(List.of(CA.certificate()), List.of(), false).sockets().trustManager();
         trust.checkServerTrusted(leafOf(CA), "RSA");
