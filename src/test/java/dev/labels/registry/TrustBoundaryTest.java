@@ -12,6 +12,8 @@ import dev.labels.reference.ImageReference;
 import dev.labels.registry.auth.CredentialSource;
 import dev.labels.registry.auth.Credentials;
 import dev.labels.registry.auth.StaticCredentials;
+import dev.labels.registry.proxy.ProxySettings;
+import dev.labels.registry.tls.TlsFiles;
 import dev.labels.registry.transport.HttpClients;
 import dev.labels.registry.transport.Mirror;
 import dev.labels.registry.transport.RecordingSleeper;
@@ -20,13 +22,13 @@ import dev.labels.registry.transport.RegistryException;
 import dev.labels.testing.FakeRegistry;
 import dev.labels.testing.TestImages;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import okhttp3.ConnectionSpec;
-import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
@@ -35,6 +37,7 @@ import okhttp3.tls.HeldCertificate;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +47,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (it drops Authorization on a redirect that leaves the origin); these tests pin that we rely on it correctly.
  */
 class TrustBoundaryTest {
+    @TempDir
+    Path folder;
     private static final Platform AMD64 = new Platform("linux", "amd64", null);
     private static final Map<String, String> LABELS = Map.of("team", "dodo");
     private static final String BASIC = okhttp3.Credentials.basic(FakeRegistry.USER, FakeRegistry.PASSWORD);
@@ -83,20 +88,23 @@ class TrustBoundaryTest {
         return new MockResponse().setResponseCode(307).setHeader("Location", location);
     }
 
-    private ResolvedImage resolve(MockWebServer registry, boolean https, boolean insecure, HandshakeCertificates trust)
+    /** @param trusted a CA (or self-signed certificate) to trust as {@code --ca-cert} would, or null */
+    private ResolvedImage resolve(MockWebServer registry, boolean https, boolean insecure, HeldCertificate trusted)
             throws Exception {
         // The reference names the server, and a mirror on its own host and port says which scheme it speaks.
         String authority = registry.getHostName() + ":" + registry.getPort();
         Mirror mirror = Mirror.parse(authority + "=" + (https ? "https://" : "http://") + authority);
-        RegistryConfig config = new RegistryConfig(insecure, List.of(mirror), new StaticCredentials(
-                new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds")), false);
-        OkHttpClient base = HttpClients.create(config);
-        if (trust != null) {
-            // The run's base client speaks plain HTTP only; TLS clients are derived from it, keeping this trust.
-            base = base.newBuilder().connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT))
-                    .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager()).build();
+        List<Path> caCertificates = List.of();
+        if (trusted != null) {
+            Path pem = folder.resolve("ca.pem");
+            Files.writeString(pem, trusted.certificatePem());
+            caCertificates = List.of(pem);
         }
-        client = RegistryClient.builder(config).waits(new RecordingSleeper(), new Random(1)).baseClient(base).build();
+        RegistryConfig config = new RegistryConfig(insecure, List.of(mirror), new StaticCredentials(
+                new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds")), false, Map.of(),
+                new TlsFiles(caCertificates, null, folder.resolve("no-certs.d")), ProxySettings.NONE);
+        client = RegistryClient.builder(config).waits(new RecordingSleeper(), new Random(1))
+                .baseClient(HttpClients.create(config)).build();
         return new ImageResolver(client, AMD64).resolve(ImageReference.parse(authority + "/team/app:1"), null);
     }
 
@@ -141,15 +149,13 @@ class TrustBoundaryTest {
     void httpsRegistryRedirectingToPlainHttpIsRefusedEvenWithInsecure(boolean insecure) throws Exception {
         HeldCertificate certificate = localhostCertificate();
         HandshakeCertificates serverTls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
-        HandshakeCertificates trust = new HandshakeCertificates.Builder()
-                .addTrustedCertificate(certificate.certificate()).build();
         List<RecordedRequest> plain = new CopyOnWriteArrayList<>();
         MockWebServer plainServer = servers.start(plain, null, request -> config());
         MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), serverTls, registry(true, request ->
                 redirect("http://" + plainServer.getHostName() + ":" + plainServer.getPort() + "/blob")));
 
         RegistryException error = assertThrows(RegistryException.class,
-                () -> resolve(registry, true, insecure, insecure ? null : trust));
+                () -> resolve(registry, true, insecure, insecure ? null : certificate));
 
         assertEquals(Kind.REGISTRY_ERROR, error.kind());
         assertTrue(error.getMessage().contains("refused redirect from https to http://"), error.getMessage());
@@ -160,14 +166,12 @@ class TrustBoundaryTest {
     void httpsRegistryWithAPlainHttpTokenRealmIsRefused() throws Exception {
         HeldCertificate certificate = localhostCertificate();
         HandshakeCertificates serverTls = new HandshakeCertificates.Builder().heldCertificate(certificate).build();
-        HandshakeCertificates trust = new HandshakeCertificates.Builder()
-                .addTrustedCertificate(certificate.certificate()).build();
         List<RecordedRequest> tokenRequests = new CopyOnWriteArrayList<>();
         MockWebServer tokens = servers.start(tokenRequests, null,
                 request -> new MockResponse().setBody("{\"token\":\"" + FakeRegistry.TOKEN + "\"}"));
         MockWebServer registry = servers.start(new CopyOnWriteArrayList<>(), serverTls, bearer(tokens.url("/token").toString()));
 
-        RegistryException error = assertThrows(RegistryException.class, () -> resolve(registry, true, false, trust));
+        RegistryException error = assertThrows(RegistryException.class, () -> resolve(registry, true, false, certificate));
 
         assertEquals(Kind.UNAUTHORIZED, error.kind());
         assertTrue(error.getMessage().contains("plain-HTTP token service"), error.getMessage());
