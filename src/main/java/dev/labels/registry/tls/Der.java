@@ -74,7 +74,7 @@ final class Der {
                 length = (length << 8) | (input[position++] & 0xFF);
             }
         }
-        if (length < 0 || position + length > input.length) {
+        if (length < 0 || length > input.length - position) {
             throw new IllegalArgumentException("truncated DER");
         }
         return new Element(tag, position, length, input);

@@ -19,17 +19,29 @@ import javax.security.auth.x500.X500Principal;
 /**
  * The JVM's trust store, with its CAs parsed only when a chain names them. A certification path ends at an
  * anchor whose subject is the issuer of a certificate of the chain (or is a certificate of the chain itself),
- * so a chain is checked by the JDK's own trust manager over just the CAs so named: it trusts exactly what one
- * over the whole store would. A chain that names none of them goes to the JDK's trust manager over the whole
- * store, which refuses it with its usual reason.
+ * so a chain is checked by the JDK's own trust manager over just the CAs so named, which trusts no chain that
+ * one over the whole store would refuse. A chain it refuses, or that names none of the CAs, goes to the JDK's
+ * trust manager over the whole store, which decides and gives its usual reason: a path through an
+ * intermediate the JDK fetched itself, or a revocation check that needs another CA, is judged as it would be.
  */
 final class IndexedTrust extends X509ExtendedTrustManager {
     private final List<UnparsedCertificate> authorities;
     private final Map<Set<Integer>, X509ExtendedTrustManager> byAuthorities = new ConcurrentHashMap<>();
+    private final WholeStore wholeStore;
     private volatile X509ExtendedTrustManager whole;
 
+    /** The JDK's trust manager over the whole store, made only when needed. */
+    interface WholeStore {
+        X509ExtendedTrustManager make() throws GeneralSecurityException;
+    }
+
     IndexedTrust(List<UnparsedCertificate> authorities) {
+        this(authorities, () -> extended(null));
+    }
+
+    IndexedTrust(List<UnparsedCertificate> authorities, WholeStore wholeStore) {
         this.authorities = List.copyOf(authorities);
+        this.wholeStore = wholeStore;
     }
 
     /** One check of a chain by one trust manager. */
@@ -49,10 +61,19 @@ final class IndexedTrust extends X509ExtendedTrustManager {
                 picked.add(i);
             }
         }
+        if (!picked.isEmpty()) {
+            try {
+                check.by(over(picked));
+                return;
+            } catch (GeneralSecurityException | IllegalStateException refused) {
+                // The JDK decides over the whole store: a path through an intermediate it fetched (AIA), a
+                // revocation check that needs another CA, a CA of the store that does not parse.
+            }
+        }
         X509ExtendedTrustManager manager;
         try {
-            manager = picked.isEmpty() ? whole() : over(picked);
-        } catch (GeneralSecurityException | IllegalStateException e) {
+            manager = whole();
+        } catch (GeneralSecurityException e) {
             throw new CertificateException("cannot read the JVM's trust store: " + e.getMessage(), e);
         }
         check.by(manager);
@@ -79,7 +100,7 @@ final class IndexedTrust extends X509ExtendedTrustManager {
     private X509ExtendedTrustManager whole() throws GeneralSecurityException {
         X509ExtendedTrustManager manager = whole;
         if (manager == null) {
-            manager = extended(null);
+            manager = wholeStore.make();
             whole = manager;
         }
         return manager;

@@ -2,15 +2,19 @@ package dev.labels.registry.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Security;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -30,28 +34,42 @@ final class SystemTrustStore {
 
     /** Its certificates, or empty when the JDK must read the store itself. */
     static Optional<List<UnparsedCertificate>> read() {
+        return read(Path.of(System.getProperty("java.home")), System::getProperty, Security::getProperty,
+                KeyStore.getDefaultType());
+    }
+
+    /**
+     * As {@link #read()}, for a JVM at {@code javaHome} with these system and security properties: the JDK's
+     * choice of store ({@code sun.security.ssl.TrustStoreManager}) and of its reader ({@code KeyStoreDelegator}).
+     */
+    static Optional<List<UnparsedCertificate>> read(Path javaHome, Function<String, String> systemProperty,
+            Function<String, String> securityProperty, String defaultType) {
         for (String property : List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStoreType",
                 "javax.net.ssl.trustStoreProvider", "javax.net.ssl.trustStorePassword")) {
-            if (System.getProperty(property) != null) {
+            if (systemProperty.apply(property) != null) {
                 return Optional.empty();
             }
         }
-        String type = KeyStore.getDefaultType().toLowerCase(Locale.ROOT);
+        String type = defaultType.toLowerCase(Locale.ROOT);
         boolean readsJks = type.equals("jks")
-                || type.equals("pkcs12") && !"false".equalsIgnoreCase(Security.getProperty("keystore.type.compat"));
+                || type.equals("pkcs12") && "true".equalsIgnoreCase(securityProperty.apply("keystore.type.compat"));
         if (!readsJks) {
             return Optional.empty();
         }
-        Path security = Path.of(System.getProperty("java.home"), "lib", "security");
-        Path store = security.resolve("jssecacerts");
-        if (!Files.isRegularFile(store) || !Files.isReadable(store)) {
-            store = security.resolve("cacerts");
-        }
-        try {
-            if (Files.size(store) > MAX_BYTES) {
+        // As the JDK picks it: the first of the two that is a file it can read.
+        Path security = javaHome.resolve("lib").resolve("security");
+        File store = security.resolve("jssecacerts").toFile();
+        if (!store.isFile() || !store.canRead()) {
+            store = security.resolve("cacerts").toFile();
+            if (!store.isFile() || !store.canRead()) {
                 return Optional.empty();
             }
-            return parse(Files.readAllBytes(store));
+        }
+        try {
+            if (store.length() > MAX_BYTES) {
+                return Optional.empty();
+            }
+            return parse(Files.readAllBytes(store.toPath()));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -72,11 +90,15 @@ final class SystemTrustStore {
             return Optional.empty();
         }
         List<UnparsedCertificate> certificates = new ArrayList<>(count);
+        Set<String> aliases = new HashSet<>();
         for (int i = 0; i < count; i++) {
             if (in.readInt() != TRUSTED_CERTIFICATE) {
                 return Optional.empty();
             }
-            in.readUTF(); // alias
+            // The JDK keeps the last entry of an alias given twice: such a store is left to it.
+            if (!aliases.add(in.readUTF())) {
+                return Optional.empty();
+            }
             in.readLong(); // date
             if (!in.readUTF().equals("X.509")) {
                 return Optional.empty();

@@ -92,6 +92,48 @@ class IndexedTrustTest {
     }
 
     @Test
+    void everyKindOfCheckIsTheJdksOwnWithItsConnection() throws Exception {
+        IndexedTrust trust = new IndexedTrust(storeWith(ROOT));
+        X509Certificate[] chain = chainFrom(INTERMEDIATE);
+        trust.checkServerTrusted(chain, "RSA", (java.net.Socket) null);
+        trust.checkServerTrusted(chain, "RSA", (javax.net.ssl.SSLEngine) null);
+        X509Certificate[] withRoot = {chain[0], chain[1], ROOT.certificate()};
+        trust.checkServerTrusted(withRoot, "RSA");
+        HeldCertificate client = new HeldCertificate.Builder().commonName("client").signedBy(INTERMEDIATE).build();
+        trust.checkClientTrusted(new X509Certificate[] {client.certificate(), INTERMEDIATE.certificate()}, "RSA");
+    }
+
+    @Test
+    void twoCasOfOneNameAreBothGivenToTheJdkAndTheRightKeyWins() throws Exception {
+        List<UnparsedCertificate> store = storeWith(IMPOSTOR, ROOT);
+        new IndexedTrust(store).checkServerTrusted(chainFrom(INTERMEDIATE), "RSA");
+        assertEquals(2, store.stream().filter(c -> c.parsedAlready()).count());
+    }
+
+    @Test
+    void aChainTheNamedCasRefuseIsJudgedByTheJdkOverTheWholeStore() {
+        // The named CA is an impostor of the real issuer's name: refused by it, and then by the JDK's default
+        // store (which does not hold this test's CAs), whose reason is given.
+        CertificateException refused = assertThrows(CertificateException.class,
+                () -> new IndexedTrust(storeWith(IMPOSTOR)).checkServerTrusted(chainFrom(INTERMEDIATE), "RSA"));
+        assertTrue(refused.getMessage().startsWith("PKIX path building failed"), refused.getMessage());
+    }
+
+    @Test
+    void aChainTheNamedCasCannotJudgeIsJudgedOverTheWholeStore() throws Exception {
+        // The store's CA of the issuer's name does not parse: the JDK, over the whole store, decides.
+        UnparsedCertificate broken = new UnparsedCertificate(new byte[] {0x30, 0x00},
+                ROOT.certificate().getSubjectX500Principal());
+        List<UnparsedCertificate> store = new ArrayList<>(storeWith());
+        store.add(broken);
+        X509ExtendedTrustManager whole = wholeStoreWith(storeWith(ROOT));
+        new IndexedTrust(store, () -> whole).checkServerTrusted(chainFrom(INTERMEDIATE), "RSA");
+        X509ExtendedTrustManager without = wholeStoreWith(storeWith());
+        assertThrows(CertificateException.class, () -> new IndexedTrust(store, () -> without)
+                .checkServerTrusted(chainFrom(INTERMEDIATE), "RSA"));
+    }
+
+    @Test
     void theAcceptedIssuersAreTheWholeStoreUnparsed() {
         List<UnparsedCertificate> store = storeWith(ROOT, INTERMEDIATE);
         X509Certificate[] issuers = new IndexedTrust(store).getAcceptedIssuers();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SystemTrustStoreTest {
     private static final char[] PASSWORD = "changeit".toCharArray();
@@ -83,6 +84,75 @@ class SystemTrustStoreTest {
         withKey.store(out, PASSWORD);
         assertEquals(Optional.empty(), SystemTrustStore.parse(out.toByteArray()));
         assertEquals(Optional.empty(), SystemTrustStore.parse(new byte[] {(byte) 0xFE, (byte) 0xED}));
+    }
+
+    /** A JVM home with these stores in lib/security; the properties as a JDK's defaults have them. */
+    private static Path javaHome(Path folder, byte[] cacerts, byte[] jssecacerts) throws Exception {
+        Path security = Files.createDirectories(folder.resolve("lib/security"));
+        if (cacerts != null) {
+            Files.write(security.resolve("cacerts"), cacerts);
+        }
+        if (jssecacerts != null) {
+            Files.write(security.resolve("jssecacerts"), jssecacerts);
+        }
+        return folder;
+    }
+
+    private static Optional<List<UnparsedCertificate>> read(Path home, Map<String, String> system,
+            Map<String, String> security) {
+        return SystemTrustStore.read(home, system::get, security::get, "pkcs12");
+    }
+
+    private static final Map<String, String> COMPAT = Map.of("keystore.type.compat", "true");
+
+    @Test
+    void theStoreIsChosenAsTheJdkChoosesIt(@TempDir Path folder) throws Exception {
+        HeldCertificate inCacerts = new HeldCertificate.Builder().commonName("In cacerts").certificateAuthority(0).build();
+        HeldCertificate inJsse = new HeldCertificate.Builder().commonName("In jssecacerts").certificateAuthority(0)
+                .build();
+        Path onlyCacerts = javaHome(folder.resolve("a"), store("JKS", inCacerts), null);
+        assertEquals(List.of(inCacerts.certificate()), List.copyOf(read(onlyCacerts, Map.of(), COMPAT).orElseThrow()));
+        Path both = javaHome(folder.resolve("b"), store("JKS", inCacerts), store("JKS", inJsse));
+        assertEquals(List.of(inJsse.certificate()), List.copyOf(read(both, Map.of(), COMPAT).orElseThrow()));
+        for (String property : List.of("javax.net.ssl.trustStore", "javax.net.ssl.trustStoreType",
+                "javax.net.ssl.trustStoreProvider", "javax.net.ssl.trustStorePassword")) {
+            assertEquals(Optional.empty(), read(onlyCacerts, Map.of(property, "NONE"), COMPAT), property);
+        }
+        assertEquals(Optional.empty(), read(folder.resolve("no-jvm-here"), Map.of(), COMPAT));
+    }
+
+    @Test
+    void aJksStoreIsReadOnlyWhereTheJdkWouldReadItAsJks(@TempDir Path folder) throws Exception {
+        Path home = javaHome(folder, store("JKS", new HeldCertificate.Builder().certificateAuthority(0).build()), null);
+        assertTrue(read(home, Map.of(), COMPAT).isPresent());
+        assertTrue(SystemTrustStore.read(home, key -> null, key -> null, "jks").isPresent());
+        // The JDK's reader takes JKS for pkcs12 only when keystore.type.compat is exactly true.
+        for (String compat : List.of("false", "", "yes")) {
+            assertEquals(Optional.empty(), read(home, Map.of(), Map.of("keystore.type.compat", compat)), compat);
+        }
+        assertEquals(Optional.empty(), read(home, Map.of(), Map.of()));
+        assertEquals(Optional.empty(), SystemTrustStore.read(home, key -> null, key -> null, "bcfks"));
+    }
+
+    @Test
+    void aStoreWithAnAliasTwiceIsLeftToTheJdkWhichKeepsOnlyTheLast() throws Exception {
+        byte[] one = store("JKS", new HeldCertificate.Builder().commonName("First").certificateAuthority(0).build(),
+                new HeldCertificate.Builder().commonName("Second").certificateAuthority(0).build());
+        // Both entries are "ca-0" and "ca-1": rename the second alias to the first, same length.
+        byte[] twice = one.clone();
+        int second = indexOf(twice, "ca-1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        twice[second + 3] = '0';
+        assertTrue(SystemTrustStore.parse(one).isPresent());
+        assertEquals(Optional.empty(), SystemTrustStore.parse(twice));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 
     @Test
