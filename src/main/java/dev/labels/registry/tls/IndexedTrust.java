@@ -42,6 +42,11 @@ final class IndexedTrust extends X509ExtendedTrustManager {
     IndexedTrust(List<UnparsedCertificate> authorities, WholeStore wholeStore) {
         this.authorities = List.copyOf(authorities);
         this.wholeStore = wholeStore;
+        // A name's hash is its canonical form, computed on first use and kept: OkHttp's index and this class
+        // hash every CA's name. Done here, it is done by the head start, which builds the run's trust first.
+        for (UnparsedCertificate authority : this.authorities) {
+            authority.getSubjectX500Principal().hashCode();
+        }
     }
 
     /** One check of a chain by one trust manager. */

@@ -8,12 +8,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * read unparsed ({@link SystemTrustStore}), else the JDK's own trust manager over it.
  */
 public final class PlatformTrust {
-    private static volatile X509ExtendedTrustManager trust;
+    private static X509ExtendedTrustManager trust;
 
     private PlatformTrust() {
     }
 
-    public static X509ExtendedTrustManager get() throws GeneralSecurityException {
+    /** Synchronized: the head start makes it while the main thread starts up, which then waits, not redoes it. */
+    public static synchronized X509ExtendedTrustManager get() throws GeneralSecurityException {
         X509ExtendedTrustManager manager = trust;
         if (manager == null) {
             manager = SystemTrustStore.read().<X509ExtendedTrustManager>map(IndexedTrust::new)

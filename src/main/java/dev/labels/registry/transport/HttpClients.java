@@ -70,11 +70,13 @@ public final class HttpClients {
     public static void warmUp(boolean tls) throws GeneralSecurityException, IOException {
         HttpUrl.get("http://localhost/");
         new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)).build();
+        // The trust store before the providers: it needs none of them, and the main thread needs it first.
+        TrustManager trust = tls ? PlatformTrust.get() : null;
         // OkHttp looks for a TLS provider on its first call, plain HTTP or not: the JDK loads them all.
         java.security.Security.getProviders();
         if (tls) {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {PlatformTrust.get()}, null);
+            context.init(null, new TrustManager[] {trust}, null);
             SSLEngine engine = context.createSSLEngine("localhost", 443);
             engine.setUseClientMode(true);
             engine.beginHandshake();
