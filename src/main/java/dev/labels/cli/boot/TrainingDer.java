@@ -1,5 +1,6 @@
 package dev.labels.cli.boot;
 
+import dev.labels.registry.tls.Der;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -103,25 +104,8 @@ final class TrainingDer {
         return tlv(0x80 | number, content);
     }
 
-    /** One element: tag, definite length (short form below 128, else long form), content. */
+    /** One element: tag, definite length, content. */
     static byte[] tlv(int tag, byte[]... parts) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        for (byte[] part : parts) {
-            content.writeBytes(part);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int length = content.size();
-        if (length < 0x80) {
-            out.write(length);
-        } else {
-            int bytes = length > 0xFFFFFF ? 4 : length > 0xFFFF ? 3 : length > 0xFF ? 2 : 1;
-            out.write(0x80 | bytes);
-            for (int i = bytes - 1; i >= 0; i--) {
-                out.write(length >>> (8 * i));
-            }
-        }
-        out.writeBytes(content.toByteArray());
-        return out.toByteArray();
+        return Der.tlv(tag, parts);
     }
 }

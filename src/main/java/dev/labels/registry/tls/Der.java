@@ -4,9 +4,10 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Just enough ASN.1 DER (ITU-T X.690) to re-wrap the private keys openssl writes into the PKCS#8 form the
- * JDK reads: writing a TLV, and walking the elements of a SEQUENCE.
+ * JDK reads, to find a certificate's subject without parsing it, and to write the training run's certificates:
+ * writing a TLV, and walking the elements of a SEQUENCE.
  */
-final class Der {
+public final class Der {
     static final int INTEGER = 0x02;
     static final int OCTET_STRING = 0x04;
     static final int NULL = 0x05;
@@ -31,8 +32,8 @@ final class Der {
     private Der() {
     }
 
-    /** Encodes one element: tag, definite length, content. */
-    static byte[] tlv(int tag, byte[]... parts) {
+    /** Encodes one element: tag, definite length (short form below 128, else long form), content. */
+    public static byte[] tlv(int tag, byte[]... parts) {
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             content.writeBytes(part);

@@ -1,11 +1,9 @@
 package dev.labels.registry.tls;
 
-import java.net.Socket;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -15,7 +13,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * store for every registry that has CAs of its own. Each check is the JDK's own, with the connection it is
  * for, so its algorithm constraints apply as they would to one store.
  */
-final class EitherTrust extends X509ExtendedTrustManager {
+final class EitherTrust extends DelegatingTrust {
     private final X509ExtendedTrustManager own;
     private final X509ExtendedTrustManager platform;
 
@@ -25,17 +23,13 @@ final class EitherTrust extends X509ExtendedTrustManager {
         this.platform = platform;
     }
 
-    /** One check of a chain by one trust manager. */
-    private interface Check {
-        void by(X509ExtendedTrustManager manager) throws CertificateException;
-    }
-
     /**
      * When both refuse, the reason given is the user's CAs' when they found a path and refused it (an expired
      * or weak certificate: the user needs to hear that), else the JVM store's, which is what one store holding
      * both would have said; the other reason is kept as suppressed.
      */
-    private void either(Check check) throws CertificateException {
+    @Override
+    void check(X509Certificate[] chain, Check check) throws CertificateException {
         try {
             check.by(own);
         } catch (CertificateException refusedByOwn) {
@@ -57,40 +51,6 @@ final class EitherTrust extends X509ExtendedTrustManager {
             }
         }
         return false;
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        either(manager -> manager.checkServerTrusted(chain, authType, socket));
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        either(manager -> manager.checkServerTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        either(manager -> manager.checkServerTrusted(chain, authType));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        either(manager -> manager.checkClientTrusted(chain, authType, socket));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        either(manager -> manager.checkClientTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        either(manager -> manager.checkClientTrusted(chain, authType));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.labels.registry.tls;
 
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -24,7 +22,7 @@ import javax.security.auth.x500.X500Principal;
  * trust manager over the whole store, which decides and gives its usual reason: a path through an
  * intermediate the JDK fetched itself, or a revocation check that needs another CA, is judged as it would be.
  */
-final class IndexedTrust extends X509ExtendedTrustManager {
+final class IndexedTrust extends DelegatingTrust {
     private final List<UnparsedCertificate> authorities;
     private final Map<Set<Integer>, X509ExtendedTrustManager> byAuthorities = new ConcurrentHashMap<>();
     private final WholeStore wholeStore;
@@ -49,12 +47,9 @@ final class IndexedTrust extends X509ExtendedTrustManager {
         }
     }
 
-    /** One check of a chain by one trust manager. */
-    private interface Check {
-        void by(X509ExtendedTrustManager manager) throws CertificateException;
-    }
 
-    private void check(X509Certificate[] chain, Check check) throws CertificateException {
+    @Override
+    void check(X509Certificate[] chain, Check check) throws CertificateException {
         Set<X500Principal> named = new HashSet<>();
         for (X509Certificate certificate : chain == null ? new X509Certificate[0] : chain) {
             named.add(certificate.getIssuerX500Principal());
@@ -121,40 +116,6 @@ final class IndexedTrust extends X509ExtendedTrustManager {
             }
         }
         throw new GeneralSecurityException("the JVM has no X.509 trust manager that knows connections");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        check(chain, manager -> manager.checkServerTrusted(chain, authType, socket));
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        check(chain, manager -> manager.checkServerTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain, manager -> manager.checkServerTrusted(chain, authType));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        check(chain, manager -> manager.checkClientTrusted(chain, authType, socket));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        check(chain, manager -> manager.checkClientTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        check(chain, manager -> manager.checkClientTrusted(chain, authType));
     }
 
     /** Every CA of the store, unparsed: OkHttp indexes them by subject whenever a client is built. */
