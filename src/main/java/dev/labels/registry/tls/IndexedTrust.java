@@ -1,16 +1,14 @@
 package dev.labels.registry.tls;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
 
@@ -34,7 +32,7 @@ final class IndexedTrust extends DelegatingTrust {
     }
 
     IndexedTrust(List<UnparsedCertificate> authorities) {
-        this(authorities, () -> extended(null));
+        this(authorities, PlatformTrust::jdk);
     }
 
     IndexedTrust(List<UnparsedCertificate> authorities, WholeStore wholeStore) {
@@ -82,16 +80,11 @@ final class IndexedTrust extends DelegatingTrust {
     private X509ExtendedTrustManager over(Set<Integer> picked) throws GeneralSecurityException {
         X509ExtendedTrustManager manager = byAuthorities.get(picked);
         if (manager == null) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            try {
-                store.load(null, null);
-            } catch (java.io.IOException e) {
-                throw new GeneralSecurityException(e);
-            }
+            List<X509Certificate> named = new ArrayList<>();
             for (int i : picked) {
-                store.setCertificateEntry("ca-" + i, authorities.get(i).parsed());
+                named.add(authorities.get(i).parsed());
             }
-            manager = extended(store);
+            manager = PlatformTrust.jdk(named);
             byAuthorities.putIfAbsent(Set.copyOf(picked), manager);
         }
         return manager;
@@ -104,18 +97,6 @@ final class IndexedTrust extends DelegatingTrust {
             whole = manager;
         }
         return manager;
-    }
-
-    /** The JDK's PKIX trust manager over {@code store}, or over its default store for null. */
-    static X509ExtendedTrustManager extended(KeyStore store) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509ExtendedTrustManager extended) {
-                return extended;
-            }
-        }
-        throw new GeneralSecurityException("the JVM has no X.509 trust manager that knows connections");
     }
 
     /** Every CA of the store, unparsed: OkHttp indexes them by subject whenever a client is built. */

@@ -1,10 +1,10 @@
 package dev.labels.registry.tls;
 
+import dev.labels.registry.http.BoundedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.Security;
@@ -27,7 +27,7 @@ final class SystemTrustStore {
     private static final int JKS_MAGIC = 0xFEEDFEED;
     private static final int TRUSTED_CERTIFICATE = 2;
     /** cacerts is under 200 KB; a store many times that is not the JDK's own. */
-    private static final long MAX_BYTES = 16L * 1024 * 1024;
+    private static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private SystemTrustStore() {
     }
@@ -66,10 +66,7 @@ final class SystemTrustStore {
             }
         }
         try {
-            if (store.length() > MAX_BYTES) {
-                return Optional.empty();
-            }
-            return parse(Files.readAllBytes(store.toPath()));
+            return parse(BoundedFiles.read(store.toPath(), MAX_BYTES));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -10,8 +10,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -49,26 +47,11 @@ public record TlsMaterial(List<X509Certificate> authorities, List<ClientIdentity
     }
 
     /** The JVM's trusted CAs plus ours. */
-    private X509TrustManager trustManager() throws GeneralSecurityException, java.io.IOException {
+    private X509TrustManager trustManager() throws GeneralSecurityException {
         if (authorities.isEmpty()) {
-            return platformTrust();
+            return PlatformTrust.get();
         }
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        for (int i = 0; i < authorities.size(); i++) {
-            store.setCertificateEntry("ca-" + i, authorities.get(i));
-        }
-        X509TrustManager own = x509(store);
-        X509TrustManager platform = platformTrust();
-        if (own instanceof X509ExtendedTrustManager ownExtended
-                && platform instanceof X509ExtendedTrustManager platformExtended) {
-            return new EitherTrust(ownExtended, platformExtended);
-        }
-        // A provider whose trust managers know nothing of connections: one store holding both sets of CAs.
-        for (X509Certificate authority : platform.getAcceptedIssuers()) {
-            store.setCertificateEntry("platform-" + store.size(), authority);
-        }
-        return x509(store);
+        return new EitherTrust(PlatformTrust.jdk(authorities), PlatformTrust.get());
     }
 
     private KeyManager[] keyManagers() throws GeneralSecurityException, java.io.IOException {
@@ -85,21 +68,6 @@ public record TlsMaterial(List<X509Certificate> authorities, List<ClientIdentity
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, IN_MEMORY_PASSWORD);
         return factory.getKeyManagers();
-    }
-
-    private static X509TrustManager platformTrust() throws GeneralSecurityException {
-        return PlatformTrust.get();
-    }
-
-    private static X509TrustManager x509(KeyStore store) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
-                return x509;
-            }
-        }
-        throw new GeneralSecurityException("the JVM has no X.509 trust manager");
     }
 
     /** No verification at all: the user said so for this registry. */

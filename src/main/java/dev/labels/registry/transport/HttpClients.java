@@ -63,9 +63,10 @@ public final class HttpClients {
     /**
      * Loads and initialises what the first request of a run needs, on another thread while the command line is
      * parsed: OkHttp's client (its task runner and logging), the IDN tables it checks every host name with, the
-     * security providers, and with {@code tls} the JVM's trust store (indexed, see PlatformTrust) and TLS stack, up to a ClientHello made in memory. No
-     * network, no files but the JVM's own; nothing is built that a run then uses, only class state that the JDK
-     * and OkHttp keep. A failure loses only the head start: the same work fails again where it is done.
+     * security providers, and with {@code tls} the JVM's trust store and TLS stack, up to a ClientHello made in
+     * memory. No network, no files but the JVM's own; nothing is built that a run then uses but the JVM's trust
+     * ({@link PlatformTrust}, made once per run), only class state that the JDK and OkHttp keep. A failure loses
+     * only the head start: the same work fails again where it is done.
      */
     public static void warmUp(boolean tls) throws GeneralSecurityException, IOException {
         HttpUrl.get("http://localhost/");

@@ -55,7 +55,9 @@ class IndexedTrustTest {
         for (int i = 0; i < cas.size(); i++) {
             store.setCertificateEntry("ca-" + i, cas.get(i).parsed());
         }
-        return IndexedTrust.extended(store);
+        javax.net.ssl.TrustManagerFactory factory = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        factory.init(store);
+        return (X509ExtendedTrustManager) factory.getTrustManagers()[0];
     }
 
     @Test
