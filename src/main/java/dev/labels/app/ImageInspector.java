@@ -97,11 +97,11 @@ public final class ImageInspector {
         }
         List<Requirement> unmet = Requirement.unmet(requirements, labels);
         if (unmet.isEmpty()) {
-            return Outcome.success(record, image);
+            return Outcome.success(record);
         }
         String reasons = unmet.stream().map(r -> r.unmetBy(labels)).collect(Collectors.joining("; "));
         String where = image.platform() == null ? image.name() : image.name() + " (" + image.platform() + ")";
-        return new Outcome(record.withMissing(unmet.stream().map(Requirement::text).toList()), image,
+        return new Outcome(record.withMissing(unmet.stream().map(Requirement::text).toList()),
                 new LabelCheckException(where + ": required label " + reasons));
     }
 }

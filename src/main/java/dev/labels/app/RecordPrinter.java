@@ -23,10 +23,6 @@ public final class RecordPrinter {
     private final List<Object> gathered = new ArrayList<>();
     private final TableWriter table = new TableWriter("REFERENCE", "PLATFORM", "KEY", "VALUE");
 
-    public RecordPrinter(PrintWriter out, OutputFormat format, boolean compact) {
-        this(out, format, compact, false);
-    }
-
     public RecordPrinter(PrintWriter out, OutputFormat format, boolean compact, boolean nested) {
         if (format.singleImageOnly()) {
             throw new IllegalArgumentException("-o " + format + " has no records"); // callers check first

@@ -42,11 +42,6 @@ public final class ExitCodes {
         return meaning(kindOf(error)).exitCode();
     }
 
-    /** The code a batch record carries for a failure (see {@link ExitStatus#meaning}). */
-    public static String errorCode(Throwable error) {
-        return meaning(kindOf(error)).recordCode();
-    }
-
     /** The one-line message of a failure; unexpected errors (bugs) say so, with their type. */
     public static String message(Throwable error) {
         return ExitStatus.message(error, kindOf(error));

@@ -3,7 +3,6 @@ package dev.labels.cli;
 import dev.labels.cli.boot.HeadStart;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -34,10 +33,6 @@ public final class Main {
         }
         int code = run(System.in, System.out, System.err, System.getenv(), isTerminal(2), args);
         System.exit(code);
-    }
-
-    public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(InputStream.nullInputStream(), out, err, System.getenv(), args);
     }
 
     public static int run(InputStream in, OutputStream out, OutputStream err, Map<String, String> env, String... args) {

@@ -24,10 +24,6 @@ public final class ImageResolver {
         this.defaultPlatform = defaultPlatform;
     }
 
-    public ImageResolver(RegistryClient client, Platform defaultPlatform) {
-        this(client, ImageCache.NONE, defaultPlatform);
-    }
-
     /**
      * @param requested the platform the user asked for, or null for the default (linux and this machine's
      *                  architecture, falling back to the first platform of the index)

@@ -196,13 +196,7 @@ public final class RegistryClient implements AutoCloseable {
         return stack.sentSecrets().appearIn(error);
     }
 
-    /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept. */
-    public ManifestResponse fetchManifest(Operation operation, ImageReference image, String identifier)
-            throws RegistryException {
-        return fetchManifest(operation, image, identifier, newDeadline());
-    }
-
-    /** As {@link #fetchManifest(Operation, ImageReference, String)}, within an image's deadline. */
+    /** GET /v2/NAME/manifests/IDENTIFIER with every manifest type we understand in Accept, within a deadline. */
     public ManifestResponse fetchManifest(Operation operation, ImageReference image, String identifier,
                                           Deadline deadline) throws RegistryException {
         Request.Builder request = new Request.Builder().get().header("Accept", ACCEPT_MANIFESTS);
@@ -243,13 +237,7 @@ public final class RegistryClient implements AutoCloseable {
         return new TagLister(stack.transport()).list(operation, registry, repository, newDeadline());
     }
 
-    /** GET /v2/NAME/blobs/DIGEST, following the registry's redirect to its storage. */
-    public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit)
-            throws RegistryException {
-        return fetchBlob(operation, image, digest, limit, newDeadline());
-    }
-
-    /** As {@link #fetchBlob(Operation, ImageReference, String, long)}, within an image's deadline. */
+    /** GET /v2/NAME/blobs/DIGEST, following the registry's redirect to its storage, within a deadline. */
     public byte[] fetchBlob(Operation operation, ImageReference image, String digest, long limit, Deadline deadline)
             throws RegistryException {
         return send(call(operation, image, "blobs/" + digest, new Request.Builder().get(), limit, deadline),

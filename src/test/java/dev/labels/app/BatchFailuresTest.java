@@ -58,7 +58,7 @@ class BatchFailuresTest {
     private int run(ImageSource source, int jobs, String... references) {
         ImageInspector inspector = new ImageInspector(source, null, LabelSelector.ALL,
                 ResolvedImage::labelsAndAnnotations, message -> { });
-        RecordPrinter printer = new RecordPrinter(new PrintWriter(stdout, true), OutputFormat.ndjson, false);
+        RecordPrinter printer = new RecordPrinter(new PrintWriter(stdout, true), OutputFormat.ndjson, false, false);
         return Batch.run(Progress.NONE, inspector, List.of(references), jobs, printer);
     }
 

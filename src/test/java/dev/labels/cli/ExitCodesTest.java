@@ -63,7 +63,8 @@ class ExitCodesTest {
         kinds.forEach((error, kind) -> {
             assertEquals(kind, ExitCodes.kindOf(error), error::toString);
             assertEquals(TABLE.get(kind).exitCode(), ExitCodes.of(error), error::toString);
-            assertEquals(TABLE.get(kind).recordCode(), ExitCodes.errorCode(error), error::toString);
+            assertEquals(TABLE.get(kind).recordCode(), ExitCodes.meaning(ExitCodes.kindOf(error)).recordCode(),
+                    error::toString);
         });
     }
 

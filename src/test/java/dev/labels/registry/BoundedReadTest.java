@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.reference.ImageReference;
@@ -60,7 +61,7 @@ class BoundedReadTest {
         client = RegistryClient.builder(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false))
                 .reliability(new Reliability(1, Duration.ofSeconds(30))).waits(new RecordingSleeper(), new Random(1))
                 .build();
-        return assertThrows(RegistryException.class, () -> new ImageResolver(client, AMD64)
+        return assertThrows(RegistryException.class, () -> new ImageResolver(client, ImageCache.NONE, AMD64)
                 .resolve(ImageReference.parse(fake.host() + "/team/app:1"), null));
     }
 
@@ -140,7 +141,7 @@ class BoundedReadTest {
             bearer.tokenResponse = new MockResponse().setChunkedBody(bytes(Limits.SMALL_BODY_BYTES * 4), 4096);
             Mirror plainHttp = Mirror.parse(bearer.host() + "=http://" + bearer.host());
             client = new RegistryClient(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false));
-            error = assertThrows(RegistryException.class, () -> new ImageResolver(client, AMD64)
+            error = assertThrows(RegistryException.class, () -> new ImageResolver(client, ImageCache.NONE, AMD64)
                     .resolve(ImageReference.parse(bearer.host() + "/team/app:1"), null));
         }
         fake = null;

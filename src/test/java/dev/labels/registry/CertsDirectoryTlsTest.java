@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.reference.ImageReference;
@@ -44,7 +45,7 @@ class CertsDirectoryTlsTest {
         RegistryConfig config = new RegistryConfig(false, List.of(), CredentialSource.ANONYMOUS, false, Map.of(),
                 new TlsFiles(List.of(), null, certsD), ProxySettings.NONE);
         try (RegistryClient client = new RegistryClient(config)) {
-            return new ImageResolver(client, Platform.host())
+            return new ImageResolver(client, ImageCache.NONE, Platform.host())
                     .resolve(ImageReference.parse(server.host() + "/team/app:1"), null);
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
@@ -71,7 +72,8 @@ class FaultInjectionTest {
         client = RegistryClient.builder(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false))
                 .reliability(new Reliability(retries, timeout)).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .waits(sleeper, new Random(7)).build();
-        return new ImageResolver(client, AMD64).resolve(ImageReference.parse(fake.host() + "/team/app:1"), null);
+        return new ImageResolver(client, ImageCache.NONE, AMD64)
+                .resolve(ImageReference.parse(fake.host() + "/team/app:1"), null);
     }
 
     private ResolvedImage resolve() throws Exception {
@@ -115,7 +117,8 @@ class FaultInjectionTest {
             client = RegistryClient.builder(new RegistryConfig(false, List.of(Mirror.parse(host + "=http://" + host)),
                     CredentialSource.ANONYMOUS, false)).waits(sleeper, new Random(3)).build();
 
-            ResolvedImage image = new ImageResolver(client, AMD64).resolve(ImageReference.parse(host + "/team/app:1"), null);
+            ResolvedImage image = new ImageResolver(client, ImageCache.NONE, AMD64)
+                    .resolve(ImageReference.parse(host + "/team/app:1"), null);
 
             assertEquals(LABELS, image.config().labels());
             assertTrue(!sleeper.waits.isEmpty(), "at least one retry was ours, not only OkHttp's silent one");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
@@ -52,7 +53,7 @@ class ImageResolverTest {
 
     private ResolvedImage resolve(String reference, Platform platform, CredentialSource credentials) throws Exception {
         client(credentials);
-        return new ImageResolver(client, AMD64).resolve(ImageReference.parse(reference), platform);
+        return new ImageResolver(client, ImageCache.NONE, AMD64).resolve(ImageReference.parse(reference), platform);
     }
 
     private RegistryException failure(String reference, Platform platform, CredentialSource credentials) {
@@ -64,7 +65,8 @@ class ImageResolverTest {
     }
 
     private static CredentialSource creds() {
-        return new StaticCredentials(new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds"));
+        return new StaticCredentials(new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds"),
+                CredentialSource.ANONYMOUS);
     }
 
     @Test
@@ -131,7 +133,8 @@ class ImageResolverTest {
         fake = new FakeRegistry(FakeRegistry.Auth.BEARER);
         fake.tokenNeedsCredentials = true;
         pushImage("private/app", "1", LABELS);
-        CredentialSource wrong = new StaticCredentials(new Credentials("user", "wrong-password", "--creds"));
+        CredentialSource wrong = new StaticCredentials(new Credentials("user", "wrong-password", "--creds"),
+                CredentialSource.ANONYMOUS);
 
         RegistryException error = failure(fake.host() + "/private/app:1", null, wrong);
 
@@ -265,7 +268,8 @@ class ImageResolverTest {
         fake.putManifest("team/app", "1", TestImages.OCI_INDEX, index);
 
         // Asked for a platform the index lacks and given none: the fallback must skip the attestation.
-        ResolvedImage image = new ImageResolver(client(CredentialSource.ANONYMOUS), new Platform("linux", "s390x", null))
+        ResolvedImage image = new ImageResolver(client(CredentialSource.ANONYMOUS), ImageCache.NONE,
+                new Platform("linux", "s390x", null))
                 .resolve(ImageReference.parse(fake.host() + "/team/app:1"), null);
 
         assertEquals(Map.of("arch", "amd64"), image.config().labels());
@@ -320,7 +324,7 @@ class ImageResolverTest {
                 TestImages.index(List.of(TestImages.entry(TestImages.OCI_INDEX, inner, "linux", "amd64"))));
         Mirror mirror = Mirror.parse("registry.example.com=http://" + fake.host());
         client = new RegistryClient(new RegistryConfig(false, List.of(mirror), CredentialSource.ANONYMOUS, false));
-        ImageResolver resolver = new ImageResolver(client, AMD64);
+        ImageResolver resolver = new ImageResolver(client, ImageCache.NONE, AMD64);
 
         RegistryException config = assertThrows(RegistryException.class,
                 () -> resolver.resolve(ImageReference.parse("registry.example.com/team/app:1"), null));

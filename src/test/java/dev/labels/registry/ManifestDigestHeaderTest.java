@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
@@ -55,7 +56,8 @@ class ManifestDigestHeaderTest {
         };
         Mirror plainHttp = Mirror.parse(fake.host() + "=http://" + fake.host());
         client = new RegistryClient(new RegistryConfig(false, List.of(plainHttp), CredentialSource.ANONYMOUS, false));
-        return new ImageResolver(client, AMD64).resolve(ImageReference.parse(fake.host() + "/team/app:1"), null);
+        return new ImageResolver(client, ImageCache.NONE, AMD64)
+                .resolve(ImageReference.parse(fake.host() + "/team/app:1"), null);
     }
 
     private static byte[] manifest() {

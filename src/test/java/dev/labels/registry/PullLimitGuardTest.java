@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.reference.ImageReference;
@@ -16,7 +17,6 @@ import dev.labels.registry.transport.RecordingSleeper;
 import dev.labels.registry.transport.RegistryConfig;
 import dev.labels.registry.transport.RegistryException;
 import dev.labels.testing.FakeRegistry;
-import dev.labels.testing.TestImages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,7 +98,8 @@ class PullLimitGuardTest {
 
     private RegistryException fetchFails(FakeRegistry fake, String tag) {
         return assertThrows(RegistryException.class, () -> client.fetchManifest(
-                new Operation("reading manifest", fake.host() + "/team/app:" + tag), ref(fake, tag), tag));
+                new Operation("reading manifest", fake.host() + "/team/app:" + tag), ref(fake, tag), tag,
+                client.newDeadline()));
     }
 
     private static long gets(FakeRegistry fake) {
@@ -111,7 +112,7 @@ class PullLimitGuardTest {
         client(fake);
 
         RegistryException first = assertThrows(RegistryException.class,
-                () -> new ImageResolver(client, AMD64).resolve(ref(fake, "1"), null));
+                () -> new ImageResolver(client, ImageCache.NONE, AMD64).resolve(ref(fake, "1"), null));
         RegistryException second = fetchFails(fake, "2");
 
         assertEquals(Kind.RATE_LIMITED, first.kind());
@@ -168,7 +169,8 @@ class PullLimitGuardTest {
         FakeRegistry fake = fake((request, normal) -> counted(normal, 0));
         client(fake);
 
-        assertEquals(Map.of("tag", "1"), new ImageResolver(client, AMD64).resolve(ref(fake, "1"), null).config().labels());
+        assertEquals(Map.of("tag", "1"), new ImageResolver(client, ImageCache.NONE, AMD64)
+                .resolve(ref(fake, "1"), null).config().labels());
         assertEquals(Kind.RATE_LIMITED, fetchFails(fake, "2").kind());
 
         assertEquals(1, gets(fake));
@@ -187,7 +189,8 @@ class PullLimitGuardTest {
         });
         client(fake);
 
-        assertEquals(Map.of("tag", "1"), new ImageResolver(client, AMD64).resolve(ref(fake, "1"), null).config().labels());
+        assertEquals(Map.of("tag", "1"), new ImageResolver(client, ImageCache.NONE, AMD64)
+                .resolve(ref(fake, "1"), null).config().labels());
 
         assertEquals(List.of(Duration.ofSeconds(3)), sleeper.waits, "as today: the abuse limit is waited out");
         assertEquals(2, gets(fake));
@@ -212,7 +215,8 @@ class PullLimitGuardTest {
         client(limited, other);
         fetchFails(limited, "1");
 
-        assertEquals(Map.of("tag", "1"), new ImageResolver(client, AMD64).resolve(ref(other, "1"), null).config().labels());
+        assertEquals(Map.of("tag", "1"), new ImageResolver(client, ImageCache.NONE, AMD64)
+                .resolve(ref(other, "1"), null).config().labels());
     }
 
     @Test
@@ -246,8 +250,8 @@ class PullLimitGuardTest {
         List<String> warnings = new ArrayList<>();
         client.expectPulls(fake.host(), () -> 10, warnings::add);
 
-        new ImageResolver(client, AMD64).resolve(ref(fake, "1"), null);
-        new ImageResolver(client, AMD64).resolve(ref(fake, "2"), null);
+        new ImageResolver(client, ImageCache.NONE, AMD64).resolve(ref(fake, "1"), null);
+        new ImageResolver(client, ImageCache.NONE, AMD64).resolve(ref(fake, "2"), null);
 
         assertEquals(List.of(fake.host() + " has 3 pulls left (of 100 per 6 h) and this run needs at least 9 more "
                 + "(images not in the cache): those past the limit will fail with RATE_LIMITED"), warnings);
@@ -260,7 +264,7 @@ class PullLimitGuardTest {
         List<String> warnings = new ArrayList<>();
         client.expectPulls(fake.host(), () -> 10, warnings::add);
 
-        new ImageResolver(client, AMD64).resolve(ref(fake, "1"), null);
+        new ImageResolver(client, ImageCache.NONE, AMD64).resolve(ref(fake, "1"), null);
 
         assertEquals(List.of(), warnings);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
@@ -95,7 +96,8 @@ class RandomFaultsTest {
                     // retryable faults also get the last word and their classification is checked too.
                     .reliability(new Reliability(1, Duration.ofSeconds(60)))
                     .waits(new RecordingSleeper(), new Random(SEED)).build()) {
-                ImageResolver resolver = new ImageResolver(client, new Platform("linux", "amd64", null));
+                ImageResolver resolver =
+                        new ImageResolver(client, ImageCache.NONE, new Platform("linux", "amd64", null));
                 ExecutorService pool = Executors.newFixedThreadPool(4);
                 try {
                     for (int i = 0; i < IMAGES; i++) {

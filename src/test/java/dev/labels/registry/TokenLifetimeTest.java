@@ -2,6 +2,7 @@ package dev.labels.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.image.Platform;
 import dev.labels.reference.ImageReference;
 import dev.labels.registry.auth.CredentialSource;
@@ -54,7 +55,7 @@ class TokenLifetimeTest {
             RegistryConfig config = new RegistryConfig(false, List.of(Mirror.parse(fake.plainHttpMirror())),
                     CredentialSource.ANONYMOUS, false);
             try (RegistryClient client = RegistryClient.builder(config).clock(clock).build()) {
-                ImageResolver resolver = new ImageResolver(client, Platform.host());
+                ImageResolver resolver = new ImageResolver(client, ImageCache.NONE, Platform.host());
                 ImageReference image = ImageReference.parse(fake.host() + "/team/app:1");
 
                 resolver.resolve(image, null);
@@ -77,7 +78,7 @@ class TokenLifetimeTest {
             RegistryConfig config = new RegistryConfig(false, List.of(Mirror.parse(fake.plainHttpMirror())),
                     CredentialSource.ANONYMOUS, false);
             try (RegistryClient client = new RegistryClient(config)) {
-                ImageResolver resolver = new ImageResolver(client, Platform.host());
+                ImageResolver resolver = new ImageResolver(client, ImageCache.NONE, Platform.host());
                 ImageReference image = ImageReference.parse(fake.host() + "/team/app:1");
                 fake.tokenResponse = new MockResponse().setBody("{\"token\":\"revoked-token\",\"expires_in\":300}");
                 try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
@@ -101,11 +102,13 @@ class TrustBoundaryTest {
             caCertificates = List.of(pem);
         }
         RegistryConfig config = new RegistryConfig(insecure, List.of(mirror), new StaticCredentials(
-                new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds")), false, Map.of(),
+                new Credentials(FakeRegistry.USER, FakeRegistry.PASSWORD, "--creds"), CredentialSource.ANONYMOUS),
+                false, Map.of(),
                 new TlsFiles(caCertificates, null, folder.resolve("no-certs.d")), ProxySettings.NONE);
         client = RegistryClient.builder(config).waits(new RecordingSleeper(), new Random(1))
                 .baseClient(HttpClients.create(config)).build();
-        return new ImageResolver(client, AMD64).resolve(ImageReference.parse(authority + "/team/app:1"), null);
+        return new ImageResolver(client, ImageCache.NONE, AMD64)
+                .resolve(ImageReference.parse(authority + "/team/app:1"), null);
     }
 
     private static HeldCertificate localhostCertificate() throws Exception {

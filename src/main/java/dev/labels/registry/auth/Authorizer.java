@@ -48,10 +48,6 @@ public final class Authorizer {
 
     private final RememberedAuth remembered;
 
-    public Authorizer(CredentialSource credentialSource, Clock clock) {
-        this(credentialSource, clock, Notes.NONE);
-    }
-
     /** @param notes where challenges and tokens are kept for later runs (see {@link RememberedAuth}) */
     public Authorizer(CredentialSource credentialSource, Clock clock, Notes notes) {
         this.credentials = new EndpointCredentials(credentialSource);

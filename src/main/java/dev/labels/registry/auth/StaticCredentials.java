@@ -18,11 +18,6 @@ public final class StaticCredentials implements CredentialSource {
         this.byHost = byHost;
     }
 
-    /** Credentials for the registries of the references only: mirrors are accessed anonymously. */
-    public StaticCredentials(Credentials credentials) {
-        this(credentials, ANONYMOUS);
-    }
-
     @Override
     public Optional<Credentials> lookup(String registry, String repository) {
         return Optional.of(credentials);

@@ -26,11 +26,6 @@ public record TlsMaterial(List<X509Certificate> authorities, List<ClientIdentity
         identities = List.copyOf(identities);
     }
 
-    /** True when the JVM's defaults are all this registry needs. */
-    public boolean isDefault() {
-        return authorities.isEmpty() && identities.isEmpty() && !trustAll;
-    }
-
     /** The socket factory and the trust manager it uses (OkHttp needs both to clean certificate chains). */
     public record Sockets(SSLSocketFactory factory, X509TrustManager trustManager) {
     }

@@ -18,10 +18,6 @@ public final class TlsSettings {
         this.files = files;
     }
 
-    public TlsFiles files() {
-        return files;
-    }
-
     /** The {@code --ca-cert} certificates, read once. */
     public synchronized List<X509Certificate> globalAuthorities() throws TlsException {
         if (global == null) {

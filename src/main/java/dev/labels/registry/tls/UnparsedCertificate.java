@@ -54,7 +54,7 @@ final class UnparsedCertificate extends X509Certificate {
         return certificate;
     }
 
-    /** Whether anything has needed it parsed yet. */
+    /** For tests: whether anything has needed it parsed yet (the trust store is read without parsing each CA). */
     boolean parsedAlready() {
         return parsed != null;
     }

@@ -20,11 +20,6 @@ public final class Deadline {
         return new Deadline(timeout);
     }
 
-    /** The whole budget, for messages. */
-    public Duration timeout() {
-        return timeout;
-    }
-
     /** Nanoseconds left, 0 once it has passed. */
     public long remainingNanos() {
         return Math.max(0, endNanos - System.nanoTime());

@@ -22,7 +22,6 @@ import okhttp3.Headers;
  * @param resetSeconds  seconds until the window resets, or null (Docker Hub's window rolls and it does not say)
  */
 public record PullQuota(Integer limit, Integer remaining, Long windowSeconds, String source, Long resetSeconds) {
-    public static final PullQuota NONE = new PullQuota(null, null, null, null, null);
     static final int MAX_VALUE_CHARS = 256;
     static final int MAX_SOURCE_CHARS = 128;
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");

@@ -33,13 +33,9 @@ public record RegistryConfig(boolean insecure, List<Mirror> mirrors, CredentialS
         proxies = proxies == null ? ProxySettings.NONE : proxies;
     }
 
-    /** No config file, no proxies, Docker's certs.d only. */
+    /** For tests: no config file, no proxies, Docker's certs.d only (the CLI always passes all seven). */
     public RegistryConfig(boolean insecure, List<Mirror> mirrors, CredentialSource credentials, boolean verbose) {
         this(insecure, mirrors, credentials, verbose, Map.of(), TlsFiles.DEFAULT, ProxySettings.NONE);
-    }
-
-    public static RegistryConfig defaults() {
-        return new RegistryConfig(false, List.of(), CredentialSource.ANONYMOUS, false);
     }
 
     /** The config file's settings for a registry (or mirror host), or none. */

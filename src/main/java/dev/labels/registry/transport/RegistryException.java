@@ -13,29 +13,17 @@ import dev.labels.error.LabelsException;
 public final class RegistryException extends LabelsException {
     private static final long serialVersionUID = 1L;
 
-    private final String operation;
-    private final String target;
     private final int httpStatus;
     private final String detail;
 
     public RegistryException(Kind kind, String operation, String target, String detail, int httpStatus, Throwable cause) {
         super(kind, operation + " of " + target + ": " + detail, cause);
-        this.operation = operation;
-        this.target = target;
         this.httpStatus = httpStatus;
         this.detail = detail;
     }
 
     public RegistryException(Kind kind, String operation, String target, String detail) {
         this(kind, operation, target, detail, 0, null);
-    }
-
-    public String operation() {
-        return operation;
-    }
-
-    public String target() {
-        return target;
     }
 
     /** What went wrong, without the operation and target. */

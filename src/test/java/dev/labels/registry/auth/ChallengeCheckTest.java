@@ -113,8 +113,8 @@ class ChallengeCheckTest {
     @Test
     void aRememberedRealmElsewhereIsNotAskedForATokenUntilTheRegistryNamesIt() throws Exception {
         Target target = new Target(HttpUrl.get("https://registry.example.com/"), false);
-        Authorizer authorizer = new Authorizer(new StaticCredentials(CREDENTIALS), Clock.systemUTC(),
-                noteOf(target.authority(), bearer("https://elsewhere.example.com/token")));
+        Authorizer authorizer = new Authorizer(new StaticCredentials(CREDENTIALS, CredentialSource.ANONYMOUS),
+                Clock.systemUTC(), noteOf(target.authority(), bearer("https://elsewhere.example.com/token")));
         List<HttpUrl> asked = new ArrayList<>();
 
         assertNull(authorizer.authorization(recording(asked), target, "team/app"), "the request goes anonymously");
@@ -126,8 +126,8 @@ class ChallengeCheckTest {
     @Test
     void aRememberedRealmOnTheRegistrysOwnHostAndPortIsAskedUpFront() {
         Target target = new Target(HttpUrl.get("https://registry.example.com/"), false);
-        Authorizer authorizer = new Authorizer(new StaticCredentials(CREDENTIALS), Clock.systemUTC(),
-                noteOf(target.authority(), bearer("https://registry.example.com/token")));
+        Authorizer authorizer = new Authorizer(new StaticCredentials(CREDENTIALS, CredentialSource.ANONYMOUS),
+                Clock.systemUTC(), noteOf(target.authority(), bearer("https://registry.example.com/token")));
         List<HttpUrl> asked = new ArrayList<>();
 
         assertThrows(AuthException.class, () -> authorizer.authorization(recording(asked), target, "team/app"));
@@ -138,8 +138,8 @@ class ChallengeCheckTest {
     @Test
     void aRememberedChallengeThatFailsTheCheckIsNotUsed() throws Exception {
         Target target = new Target(HttpUrl.get("https://registry.example.com/"), false);
-        Authorizer authorizer = new Authorizer(new StaticCredentials(CREDENTIALS), Clock.systemUTC(),
-                noteOf(target.authority(), bearer("http://registry.example.com/token")));
+        Authorizer authorizer = new Authorizer(new StaticCredentials(CREDENTIALS, CredentialSource.ANONYMOUS),
+                Clock.systemUTC(), noteOf(target.authority(), bearer("http://registry.example.com/token")));
         List<HttpUrl> asked = new ArrayList<>();
 
         assertNull(authorizer.authorization(recording(asked), target, "team/app"));

@@ -93,7 +93,8 @@ class CredentialSourcesTest {
         assertEquals("ci", given.lookup("ghcr.io", "team/app").orElseThrow().username());
         assertEquals("mirror-user", given.forMirror().lookup("mirror.example.com", "team/app").orElseThrow().username());
         assertEquals(Optional.empty(), given.forMirror().lookup("other.example.com", "team/app"));
-        assertEquals(Optional.empty(), new StaticCredentials(new Credentials("ci", "secret", "--creds"))
+        assertEquals(Optional.empty(), new StaticCredentials(new Credentials("ci", "secret", "--creds"),
+                CredentialSource.ANONYMOUS)
                 .forMirror().lookup("mirror.example.com", "team/app"));
         CredentialSource chained = CredentialSource.ANONYMOUS.orElse(given);
         assertEquals("mirror-user", chained.forMirror().lookup("mirror.example.com", "team/app").orElseThrow().username(),

@@ -3,6 +3,7 @@ package dev.labels.registry.transport;
 import static dev.labels.registry.transport.ScriptedSender.status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.labels.cache.Notes;
 import dev.labels.registry.transport.Operation;
 import dev.labels.registry.transport.RegistryConfig;
 import dev.labels.registry.transport.RegistryException;
@@ -44,7 +45,7 @@ class AuthHandshakeTest {
                                    ScriptedSender sender) throws RegistryException {
         RegistryConfig config = new RegistryConfig(insecure, List.of(), credentials, false);
         Endpoints endpoints = new Endpoints(config);
-        Authorizer authorizer = new Authorizer(credentials, Clock.systemUTC());
+        Authorizer authorizer = new Authorizer(credentials, Clock.systemUTC(), Notes.NONE);
         SchemeSettler scheme = new SchemeSettler(endpoints, sender,
                 new TransportFailures(authorizer, new SentSecrets(), TlsFiles.DEFAULT), false);
         AuthHandshake handshake = new AuthHandshake(authorizer, new TlsClients(new OkHttpClient(), config), scheme);
@@ -65,7 +66,8 @@ class AuthHandshakeTest {
         return status(401, "WWW-Authenticate", "Bearer realm=\"" + tokens.url("/token") + "\",service=\"registry\"");
     }
 
-    private static final CredentialSource USER = new StaticCredentials(new Credentials("user", "pass", "--creds"));
+    private static final CredentialSource USER = new StaticCredentials(new Credentials("user", "pass", "--creds"),
+            CredentialSource.ANONYMOUS);
 
     @Test
     void aChallengeIsAnsweredByOneResendWithTheCredentialsItAsksFor() throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.Notes;
 import dev.labels.error.LabelsException.Kind;
 import dev.labels.registry.transport.Operation;
 import dev.labels.registry.transport.RegistryConfig;
@@ -39,8 +40,8 @@ class SchemeSettlerTest {
             false));
 
     private static SchemeSettler settler(Endpoints endpoints, Sender sender) {
-        TransportFailures failures = new TransportFailures(new Authorizer(CredentialSource.ANONYMOUS, Clock.systemUTC()),
-                new SentSecrets(), TlsFiles.DEFAULT);
+        Authorizer anonymous = new Authorizer(CredentialSource.ANONYMOUS, Clock.systemUTC(), Notes.NONE);
+        TransportFailures failures = new TransportFailures(anonymous, new SentSecrets(), TlsFiles.DEFAULT);
         return new SchemeSettler(endpoints, sender, failures, false);
     }
 

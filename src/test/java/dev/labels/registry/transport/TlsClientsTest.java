@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.labels.cache.ImageCache;
 import dev.labels.image.Platform;
 import dev.labels.image.ResolvedImage;
 import dev.labels.reference.ImageReference;
@@ -120,7 +121,8 @@ class TlsClientsTest {
 
     private ResolvedImage resolve(RegistryConfig config) throws Exception {
         client = new RegistryClient(config);
-        return new ImageResolver(client, AMD64).resolve(ImageReference.parse(REGISTRY + "/team/app:1"), null);
+        return new ImageResolver(client, ImageCache.NONE, AMD64)
+                .resolve(ImageReference.parse(REGISTRY + "/team/app:1"), null);
     }
 
     @Test
@@ -204,7 +206,7 @@ class TlsClientsTest {
         RegistryConfig config = config(false, List.of(Mirror.parse(fake.plainHttpMirror())), List.of(unreadableCaFile()));
         client = new RegistryClient(config);
 
-        ResolvedImage image = new ImageResolver(client, AMD64)
+        ResolvedImage image = new ImageResolver(client, ImageCache.NONE, AMD64)
                 .resolve(ImageReference.parse(fake.host() + "/team/app:1"), null);
 
         assertEquals(LABELS, image.config().labels());
