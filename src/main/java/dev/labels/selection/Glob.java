@@ -29,18 +29,13 @@ public final class Glob {
         StringBuilder literal = new StringBuilder();
         for (char c : pattern.toCharArray()) {
             if (c == '*' || c == '?') {
-                if (literal.length() > 0) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
+                regex.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
+                literal.setLength(0);
             } else {
                 literal.append(c);
             }
         }
-        if (literal.length() > 0) {
-            regex.append(Pattern.quote(literal.toString()));
-        }
+        regex.append(Pattern.quote(literal.toString()));
         return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

@@ -165,6 +165,43 @@ class ImageWalkTest {
     }
 
     @Test
+    void aSinglePlatformImageListsAsItself() throws Exception {
+        MemoryStore store = new MemoryStore();
+        Descriptor app = store.image("app", ARM64, "{\"a\":\"1\"}", Map.of());
+        store.start = Start.of("app:1", store.manifests.get(app.digest()), app.digest());
+
+        List<ResolvedImage> images = new ImageWalk<>(store, AMD64).all();
+
+        assertEquals(List.of(app.digest()), images.stream().map(ResolvedImage::manifestDigest).toList());
+        assertEquals(ARM64, images.get(0).platform(), "whatever platform was asked for");
+    }
+
+    @Test
+    void aConfigThatIsNotJsonFailsWhileReadingTheConfigNamedByItsDigest() {
+        MemoryStore store = new MemoryStore();
+        Descriptor app = store.image("app", AMD64, "{}", Map.of());
+        ImageManifest manifest = (ImageManifest) store.manifests.get(app.digest());
+        store.blobs.put(manifest.config().digest(), "not json".getBytes(StandardCharsets.UTF_8));
+        store.start = Start.of("app:1", manifest, app.digest());
+
+        Failed failed = assertThrows(Failed.class, () -> new ImageWalk<>(store, AMD64).one(null));
+
+        assertEquals(new Step(Step.Kind.READING_CONFIG, manifest.config().digest(), null), failed.step);
+        assertInstanceOf(MalformedImageException.class, failed.getCause());
+    }
+
+    @Test
+    void theStepsThatReadAManifestAreTheReferencesAndAnIndexEntrysNotAConfigs() {
+        Descriptor entry = new Descriptor(MediaTypes.OCI_MANIFEST, digest("entry"), 1, AMD64, Map.of());
+
+        assertTrue(Step.manifest(digest("top")).readsManifest());
+        assertTrue(Step.child(entry, AMD64).readsManifest());
+        assertFalse(Step.config(digest("config")).readsManifest());
+        assertFalse(new Step(Step.Kind.SELECTING_PLATFORM, null, null).readsManifest());
+        assertFalse(new Step(Step.Kind.LISTING_PLATFORMS, null, null).readsManifest());
+    }
+
+    @Test
     void anIndexOfAttestationsOnlyHasNoImagesToList() {
         MemoryStore store = new MemoryStore();
         store.start = Start.of("app:1", new ImageIndex(MediaTypes.OCI_INDEX, List.of(attestation(digest("x"))),

@@ -124,6 +124,14 @@ class ManifestsMalformedTest {
     }
 
     @Test
+    void anUnrecognisableBodyIsReportedWithTheGenericContentTypeItCameWithIfAny() {
+        assertEquals("cannot tell manifest kind: no specific Content-Type (got text/plain), no mediaType field, and "
+                + "neither manifests, config nor schema 1 fields", fail(utf8("{}"), "Text/Plain; charset=utf-8"));
+        assertEquals("cannot tell manifest kind: no specific Content-Type, no mediaType field, and neither manifests, "
+                + "config nor schema 1 fields", fail(utf8("{}"), null));
+    }
+
+    @Test
     void wrongFieldTypesAreMalformedNotCrashes() {
         String message = fail(utf8("""
                 {"schemaVersion": 2, "manifests": [{"digest": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "size": "big"}]}"""), MediaTypes.OCI_INDEX);

@@ -129,6 +129,15 @@ class ManifestsTest {
     }
 
     @Test
+    void fsLayersAndHistoryMakeASchema1ManifestWithoutASchemaVersion() throws Exception {
+        byte[] schema1 = Fixtures.utf8("""
+                {"name": "app", "tag": "1", "architecture": "amd64", "fsLayers": [],
+                 "history": [{"v1Compatibility": "{\\"os\\": \\"linux\\"}"}]}""");
+
+        assertEquals(MediaTypes.DOCKER_SCHEMA1, assertInstanceOf(Schema1Manifest.class, Manifests.parse(schema1, null)).mediaType());
+    }
+
+    @Test
     void missingContentTypeAndMediaTypeFieldDetectsIndexAndManifestFromShape() throws Exception {
         byte[] index = Fixtures.utf8("""
                 {"schemaVersion": 2, "manifests": [{"digest": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "size": 1,
@@ -158,6 +167,17 @@ class ManifestsTest {
         assertInstanceOf(ImageIndex.class, Manifests.parse(index, MediaTypes.DOCKER_MANIFEST_V2));
         // An old registry labelling everything as schema 1.
         assertInstanceOf(ImageManifest.class, Manifests.parse(bytes("docker-manifest-v2.json"), MediaTypes.DOCKER_SCHEMA1_SIGNED));
+    }
+
+    @Test
+    void shapeWinsEvenWhenContentTypeAndBodyMediaTypeAgreeOnAnotherKind() throws Exception {
+        byte[] index = Fixtures.utf8("""
+                {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                 "manifests": [{"digest": "sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "size": 1}]}""");
+
+        Manifest m = Manifests.parse(index, MediaTypes.OCI_MANIFEST);
+
+        assertEquals(MediaTypes.OCI_INDEX, assertInstanceOf(ImageIndex.class, m).mediaType());
     }
 
     @Test

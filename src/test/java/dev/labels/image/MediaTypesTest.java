@@ -33,6 +33,7 @@ class MediaTypesTest {
         assertEquals("application/json", MediaTypes.base("application/json;charset=UTF-8"));
         assertNull(MediaTypes.base(null));
         assertNull(MediaTypes.base("  "));
+        assertNull(MediaTypes.base("; charset=utf-8"), "parameters without a type are no type");
     }
 
     @Test

@@ -87,6 +87,20 @@ class NotAnImageTest {
     }
 
     @Test
+    void theDeleteCharacterIsShownAsItsCodeAndATildeAsItIs() {
+        assertEquals("not an image: an artifact of type \"a~b\\u007f\"",
+                new NotAnImageException("a~b\u007f").getMessage());
+    }
+
+    @Test
+    void anArtifactWithoutAnyTypeIsNamedAsSuch() {
+        NotAnImageException e = new NotAnImageException(null);
+
+        assertEquals("not an image: an artifact of type (none)", e.getMessage());
+        assertEquals(null, e.artifactType());
+    }
+
+    @Test
     void aLongTypeIsCut() throws Exception {
         NotAnImageException e = assertThrows(NotAnImageException.class,
                 () -> manifest(OCI, "application/" + "x".repeat(300), null).requireImage());

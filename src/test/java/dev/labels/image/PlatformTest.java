@@ -82,6 +82,11 @@ class PlatformTest {
         assertEquals(new Platform("linux", "amd64", null), new Platform("Linux", "X86_64", null).normalized());
     }
 
+    @Test
+    void aRecordWithoutAnArchitectureStillHasItsOsAndVariantNormalized() {
+        assertEquals(new Platform("darwin", null, "v8"), new Platform("MacOS", null, "V8").normalized());
+    }
+
     @ParameterizedTest(name = "{0} matches {1}")
     @CsvSource({
         "linux/arm64,    linux/arm64/v8",

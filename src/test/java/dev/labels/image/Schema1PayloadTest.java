@@ -68,6 +68,29 @@ class Schema1PayloadTest {
         return utf8("{\"schemaVersion\": 1, \"history\": [], \"signatures\": " + signatures + "}");
     }
 
+    @Test
+    void thePayloadIsTheFirstFormatLengthBytesThenTheTailEvenNoneOfTheBody() throws Exception {
+        byte[] unsigned = utf8("{\"schemaVersion\": 1, \"history\": []}");
+        String tail = Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
+        String signature = "{\"protected\": \"" + header("{\"formatLength\": 0, \"formatTail\": \"" + tail + "\"}") + "\"}";
+
+        assertArrayEquals(unsigned, Manifests.read(signedWith("[" + signature + ", " + signature + "]"),
+                MediaTypes.DOCKER_SCHEMA1_SIGNED).content());
+    }
+
+    @Test
+    void aPayloadAsLongAsTheWholeManifestIsAccepted() throws Exception {
+        // The header states the body's length, which depends on the header: write it until the two agree.
+        byte[] body = utf8("");
+        for (int length = -1; length != body.length; ) {
+            length = body.length;
+            body = signedWith("[{\"protected\": \"" + header("{\"formatLength\": " + length + ", \"formatTail\": \"\"}")
+                    + "\"}]");
+        }
+
+        assertArrayEquals(body, Manifests.read(body, MediaTypes.DOCKER_SCHEMA1_SIGNED).content());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{}",
@@ -81,6 +104,7 @@ class Schema1PayloadTest {
         "[{\"protected\": \"H4\"}]",
         "[{\"protected\": \"H5\"}]",
         "[{\"protected\": \"H6\"}, {\"protected\": \"H7\"}]",
+        "[{\"protected\": \"H6\"}, {\"protected\": \"H8\"}]",
     })
     void signaturesThatDoNotSayWhereThePayloadIsAreRefused(String signatures) {
         String filled = signatures
@@ -90,7 +114,8 @@ class Schema1PayloadTest {
                 .replace("H4", header("{\"formatLength\": 100000, \"formatTail\": \"fQ\"}"))
                 .replace("H5", header("{\"formatLength\": 10, \"formatTail\": \"*\"}"))
                 .replace("H6", header("{\"formatLength\": 10, \"formatTail\": \"fQ\"}"))
-                .replace("H7", header("{\"formatLength\": 11, \"formatTail\": \"fQ\"}"));
+                .replace("H7", header("{\"formatLength\": 11, \"formatTail\": \"fQ\"}"))
+                .replace("H8", header("{\"formatLength\": 10, \"formatTail\": \"fSA\"}"));
 
         MalformedImageException e = assertThrows(MalformedImageException.class,
                 () -> Manifests.read(signedWith(filled), MediaTypes.DOCKER_SCHEMA1_SIGNED));

@@ -31,6 +31,7 @@ class EnvWriterTest {
         "org.opencontainers.image.title | ORG_OPENCONTAINERS_IMAGE_TITLE",
         "health-check/endpoint          | HEALTH_CHECK_ENDPOINT",
         "already_OK_9                   | ALREADY_OK_9",
+        "AZ@az[09`_                     | AZ_AZ_09__",
         "1.version                      | _1_VERSION",
         "grüße                          | GR__E",
         "🚀x                            | _X",
@@ -75,6 +76,27 @@ class EnvWriterTest {
         FormatException error = assertThrows(FormatException.class, () -> new EnvWriter("").write(labels));
 
         assertTrue(error.getMessage().contains("NUL"), error.getMessage());
+    }
+
+    @Test
+    void aNulCharacterFirstInTheValueIsAnErrorToo() {
+        SortedMap<String, String> labels = new TreeMap<>(Map.of("a", "\0y"));
+
+        FormatException error = assertThrows(FormatException.class, () -> new EnvWriter("").write(labels));
+
+        assertEquals("-o env: label \"a\" holds a NUL character, which a shell variable cannot hold", error.getMessage());
+    }
+
+    @Test
+    void theRefusalSpeaksOfOneLabelOrOfSeveral() throws Exception {
+        FormatException one = new EnvWriter("").write(new TreeMap<>(Map.of("ps4", "x", "team", "y"))).refusal();
+        FormatException two = new EnvWriter("").write(new TreeMap<>(Map.of("ps4", "x", "path", "y"))).refusal();
+
+        assertEquals("-o env: label \"ps4\" (PS4) left out: the shell, the dynamic loader or common tools act on "
+                + "that variable; use --env-prefix (e.g. LABEL_) to print every label under a prefix", one.getMessage());
+        assertEquals("-o env: labels \"path\" (PATH), \"ps4\" (PS4) left out: the shell, the dynamic loader or common "
+                + "tools act on those variables; use --env-prefix (e.g. LABEL_) to print every label under a prefix",
+                two.getMessage());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

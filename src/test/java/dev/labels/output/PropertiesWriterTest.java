@@ -61,6 +61,13 @@ class PropertiesWriterTest {
         assertFalse(written.contains("#"));
     }
 
+    @Test
+    void printableAsciiIsWrittenAsItIsAndEverythingOutsideItAsItsCode() {
+        SortedMap<String, String> labels = new TreeMap<>(Map.of("k", "~{}\u007f\u001f\u00e9"));
+
+        assertEquals("k=~{}\\u007f\\u001f\\u00e9\n", new PropertiesWriter().write(labels));
+    }
+
     private static Map<String, String> asMap(Properties properties) {
         Map<String, String> map = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));

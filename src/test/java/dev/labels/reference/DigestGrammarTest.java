@@ -57,6 +57,15 @@ class DigestGrammarTest {
     }
 
     @Test
+    void aDigestOfExactlyTheLengthLimitIsJudgedByItsContent() {
+        String limit = "sha256:" + "a".repeat(256 - 7);
+
+        assertEquals(256, limit.length());
+        assertTrue(DigestGrammar.problem(limit).contains("sha256 needs exactly 64"), DigestGrammar.problem(limit));
+        assertTrue(DigestGrammar.problem(limit + "a").contains("longer than 256 characters (257)"));
+    }
+
+    @Test
     void aVeryLongDigestIsRefusedBeforeThePatternRuns() {
         assertTrue(DigestGrammar.problem("sha256:" + "a".repeat(10_000)).contains("longer than 256 characters"));
     }

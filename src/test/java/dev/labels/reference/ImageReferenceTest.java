@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,9 @@ class ImageReferenceTest {
                 arguments("127.0.0.1:5000/x", "127.0.0.1:5000", "x", "latest", null, "127.0.0.1:5000/x:latest"),
                 arguments("10.0.0.1/x", "10.0.0.1", "x", "latest", null, "10.0.0.1/x:latest"),
                 arguments("[::1]:5000/x", "[::1]:5000", "x", "latest", null, "[::1]:5000/x:latest"),
+                // ports: 1 to 65535
+                arguments("host:1/x", "host:1", "x", "latest", null, "host:1/x:latest"),
+                arguments("host:65535/x", "host:65535", "x", "latest", null, "host:65535/x:latest"),
                 arguments("[::1]/x:v1", "[::1]", "x", "v1", null, "[::1]/x:v1"),
                 arguments("[2001:DB8::1]:443/ns/img", "[2001:DB8::1]:443", "ns/img", "latest", null, "[2001:DB8::1]:443/ns/img:latest"),
                 arguments("example.com/alpine", "example.com", "alpine", "latest", null, "example.com/alpine:latest"),
@@ -107,6 +111,7 @@ class ImageReferenceTest {
                 arguments("@" + SHA256, "missing repository name"),
                 arguments("host:5000/", "missing repository name"),
                 arguments("a@b@c", "reference contains more than one '@'"),
+                arguments("alpine@@" + SHA256, "reference contains more than one '@'"),
                 arguments("alpine:" + TAG_128 + "t", "tag is longer than 128 characters"),
                 arguments("alpine:-tag", "invalid tag \"-tag\""),
                 arguments("alpine:.tag", "invalid tag \".tag\""),
@@ -129,9 +134,18 @@ class ImageReferenceTest {
                 arguments("[::1/x", "invalid registry host \"[::1\""),
                 arguments("[ab]/x", "invalid registry host \"[ab]\""),
                 arguments("host..com/x", "invalid registry host \"host..com\""),
+                // a first component with '.' or ':' anywhere, even first, is meant as a host
+                arguments(".host/x", "invalid registry host \".host\""),
+                arguments(":5000/x", "invalid registry host \":5000\""),
+                arguments("host:0/x", "invalid registry port \"0\" in \"host:0\": expected 1-65535"),
+                arguments("host:65536/x", "invalid registry port \"65536\" in \"host:65536\": expected 1-65535"),
+                arguments("[::1]:0/x", "invalid registry port \"0\" in \"[::1]:0\""),
+                // too many digits for an int: still the port's message, not a number-format crash
+                arguments("host:99999999999/x", "invalid registry port \"99999999999\""),
                 arguments("caf\u00e9", "reference contains invalid character U+00E9 at index 3"),
                 arguments("\u0430lpine", "reference contains invalid character U+0430 at index 0"),
                 arguments("alpine!", "reference contains invalid character '!' (U+0021) at index 6"),
+                arguments("alpine\u007f", "reference contains invalid character U+007F at index 6"),
                 arguments("a/b" + "c".repeat(244), "repository name is longer than 255 characters"),
                 // docker.io/ccc... would be 250 characters; with library/ added it is 258
                 arguments("c".repeat(240), "repository name is longer than 255 characters (258 including the registry)"),
@@ -196,6 +210,14 @@ class ImageReferenceTest {
     }
 
     @Test
+    void messageShowsASpaceAsItIsAndTheDeleteCharacterAsItsCode() {
+        assertEquals("invalid reference \"al pine\": reference contains whitespace at index 2",
+                assertThrows(InvalidReferenceException.class, () -> ImageReference.parse("al pine")).getMessage());
+        assertEquals("invalid reference \"alpine\\u007f\": reference contains invalid character U+007F at index 6",
+                assertThrows(InvalidReferenceException.class, () -> ImageReference.parse("alpine\u007f")).getMessage());
+    }
+
+    @Test
     void messageShortensVeryLongInputButKeepsItWholeInInput() {
         String input = "a".repeat(5000);
 
@@ -250,6 +272,16 @@ class ImageReferenceTest {
     @Test
     void missingTagAndDigestDefaultsToLatest() throws InvalidReferenceException {
         assertEquals(ImageReference.DEFAULT_TAG, ImageReference.parse("localhost:5000/x").tag());
+    }
+
+    @Test
+    void isTagFollowsTheDistributionTagGrammar() {
+        for (String tag : List.of("latest", "v1.2.3-rc_1", "_x", "0", TAG_128)) {
+            assertTrue(ImageReference.isTag(tag), tag);
+        }
+        for (String notTag : List.of("", ".x", "-x", "a+b", "a/b", "a:b", "caf\u00e9", TAG_128 + "t")) {
+            assertFalse(ImageReference.isTag(notTag), notTag);
+        }
     }
 
     @Test

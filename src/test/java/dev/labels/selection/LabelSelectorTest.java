@@ -87,6 +87,14 @@ class LabelSelectorTest {
     }
 
     @Test
+    void stripPrefixCollisionARepeatedPrefixCountsWhereItWasGivenLast() {
+        Map<String, String> labels = Map.of("aa.cpu", "from aa", "bb.cpu", "from bb");
+
+        assertEquals(Map.of("cpu", "from aa"),
+                selector(List.of("aa.", "bb.", "aa."), List.of(), List.of(), true).select(labels));
+    }
+
+    @Test
     void aStrippedKeyWinsOverAnUnstrippedOneOfTheSameName() {
         Map<String, String> labels = Map.of("cpu", "plain", "app.cpu", "prefixed");
 
