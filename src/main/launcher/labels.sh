@@ -34,8 +34,8 @@ cds=
 
 make_archive() { # TARGET: trains, dumps, and renames into place only when complete, so that parallel first runs
   # never map a half-written archive. A hidden, offline training command lists the classes it loads, its own
-  # (cli/boot/Train*: the command, its in-process registry and certificates) and the JDK's HTTP server left out. A static archive, not a dynamic one (-XX:ArchiveClassesAtExit): only the static
-  # dump takes picocli's classes, which are Java 5 bytecode.
+  # (cli/boot/Train*: the command, its in-process registry and certificates) and the JDK's HTTP server left out. A static archive, not a dynamic one (-XX:ArchiveClassesAtExit): one
+  # file holds the JDK's classes a run uses and the tool's, where a dynamic one maps over the JDK's default archive.
   part="$1.$$"
   "$java" $flags -XX:DumpLoadedClassList="$part.all" -jar "$self" __train >/dev/null 2>&1 \
     && grep -v -e httpserver -e dev/labels/cli/boot/Train "$part.all" >"$part.classes" \
