@@ -39,7 +39,7 @@ import okhttp3.Response;
  * per run: it owns the run's HTTP machinery ({@link HttpStack}), built on the first request.
  */
 public final class RegistryClient implements AutoCloseable {
-    private static final String ACCEPT_MANIFESTS = String.join(", ", MediaTypes.ACCEPT_MANIFESTS);
+    private static final String ACCEPT_MANIFESTS = MediaTypes.acceptHeader();
 
     private final HttpStack stack;
     private final Reliability reliability;
