@@ -102,7 +102,7 @@ final class CachingFetcher {
         ManifestContent content = read(operation, response.body(), response.contentType(), source);
         checkDigestHeader(operation, response, content, source);
         String digest = content.digest();
-        cache.put(digest, content.content(), content.manifest().mediaType());
+        cache.put(digest, content.content(), typeToKeep(content));
         cache.putTagDigest(tagKey, digest);
         return new Fetched(content.manifest(), digest);
     }
@@ -133,7 +133,7 @@ final class CachingFetcher {
         } catch (ImageException e) {
             throw badAnswer(operation, e, source);
         }
-        cache.put(digest, content.content(), content.manifest().mediaType());
+        cache.put(digest, content.content(), typeToKeep(content));
         return new Fetched(content.manifest(), digest);
     }
 
@@ -152,6 +152,20 @@ final class CachingFetcher {
         }
         cache.put(digest, config, null);
         return config;
+    }
+
+    /**
+     * The media type to keep beside a cached manifest: none when its content, read without one, is read as the
+     * same type (it declares it), as is nearly always so. Each type kept is one more file to create for every
+     * manifest of a batch.
+     */
+    private static String typeToKeep(ManifestContent content) {
+        String type = content.manifest().mediaType();
+        try {
+            return Manifests.read(content.content(), null).manifest().mediaType().equals(type) ? null : type;
+        } catch (ImageException e) {
+            return type;
+        }
     }
 
     /**
