@@ -27,6 +27,13 @@ class PicocliBuildTest {
         assertEquals(location(Main.class), location(CommandLine.class));
     }
 
+    @Test
+    void picocliIsTheVersionTheBuildDeclares() {
+        // The compiled classes outlive a change of picocli.version in a build without clean; the jar must not
+        // then ship the picocli of the previous version.
+        assertEquals(System.getProperty("picocli.version"), CommandLine.VERSION);
+    }
+
     private static int majorVersion(Class<?> type) throws IOException {
         String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class";
         try (InputStream in = type.getResourceAsStream(file)) {
