@@ -17,7 +17,9 @@ import java.util.Locale;
  *       {@code schemaVersion: 1} or {@code fsLayers}+{@code history} → schema 1 (schema 1 and
  *       early OCI documents carry no {@code mediaType}).</li>
  * </ol>
- * A shape that clearly contradicts the Content-Type also wins over it.
+ * A shape that clearly contradicts the type so chosen (from the Content-Type or the mediaType field) wins over
+ * it: the same body is read as the same kind whatever the Content-Type, and the type it is read as, given back as
+ * its Content-Type (as the cache gives it), is read as again.
  */
 final class ManifestTypes {
 
@@ -42,16 +44,18 @@ final class ManifestTypes {
             chosen = declared;
         } else if (!MediaTypes.isGeneric(header)) {
             chosen = header;
-            Shape claimed = shapeOf(header);
-            if (claimed != null && shape != null && claimed != shape) {
-                chosen = typeFor(shape, root);
-            }
         } else if (shape != null) {
             chosen = typeFor(shape, root);
         } else {
             throw new MalformedImageException("cannot tell manifest kind: no specific Content-Type"
                     + (header == null ? "" : " (got " + header + ")")
                     + ", no mediaType field, and neither manifests, config nor schema 1 fields");
+        }
+        // Held to the shape whichever named it, so the type chosen, given back as the Content-Type (as the
+        // cache does), is chosen again.
+        Shape claimed = shapeOf(chosen);
+        if (claimed != null && shape != null && claimed != shape) {
+            chosen = typeFor(shape, root);
         }
         if (shapeOf(chosen) == null) {
             throw new MalformedImageException("unsupported manifest media type " + chosen);

@@ -102,6 +102,35 @@ class CachedManifestTypeTest {
         assertEquals(SIGNED_SCHEMA1, Files.readString(Path.of(blob(digest) + ".type")));
     }
 
+    /**
+     * A manifest whose Content-Type and mediaType field agree but whose shape says otherwise (schema 1 fields
+     * beside an image manifest's config) is read as its shape says; the cache must read it back the same way.
+     */
+    @Test
+    void aManifestReadAsItsShapeIsReadBackTheSameWay() throws Exception {
+        byte[] config = dev.labels.testing.TestImages.config("linux", "amd64", Map.of("from", "config"));
+        String configDigest = dev.labels.testing.TestImages.sha256(config);
+        byte[] manifest = ("{\"schemaVersion\": 1, \"mediaType\": \"" + FixtureMediaTypes.OCI_MANIFEST + "\","
+                + " \"config\": {\"mediaType\": \"application/vnd.oci.image.config.v1+json\", \"digest\": \""
+                + configDigest + "\", \"size\": " + config.length + "}, \"layers\": [],"
+                + " \"name\": \"team/app\", \"tag\": \"1\", \"architecture\": \"amd64\", \"history\": [{\"v1Compatibility\":"
+                + " \"{\\\"architecture\\\": \\\"amd64\\\", \\\"os\\\": \\\"linux\\\","
+                + " \\\"config\\\": {\\\"Labels\\\": {\\\"from\\\": \\\"history\\\"}}}\"}]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String digest = dev.labels.testing.TestImages.sha256(manifest);
+        try (FakeRegistry fake = new FakeRegistry(FakeRegistry.Auth.NONE)) {
+            fake.putBlob(config);
+            fake.putManifest("team/app", digest, FixtureMediaTypes.OCI_MANIFEST, manifest);
+            String reference = fake.host() + "/team/app@" + digest;
+
+            CliRun cold = inspect(reference, "--mirror", fake.plainHttpMirror());
+            CliRun warm = inspect(reference, "--mirror", fake.plainHttpMirror());
+
+            assertEquals(0, cold.exitCode(), cold::toString);
+            assertEquals(cold.stdout(), warm.stdout(), "the cache answers as the registry did");
+        }
+    }
+
     /** The manifest's bytes as the registry serves them. */
     private static byte[] manifestAsServed(String repository, String tag) throws IOException {
         Request get = new Request.Builder().header("Accept", FixtureMediaTypes.OCI_MANIFEST)

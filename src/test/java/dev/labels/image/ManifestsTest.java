@@ -180,6 +180,26 @@ class ManifestsTest {
         assertEquals(MediaTypes.OCI_INDEX, assertInstanceOf(ImageIndex.class, m).mediaType());
     }
 
+    /**
+     * A body's mediaType is held to its shape whatever the Content-Type, and the type a manifest is read as,
+     * given back as its Content-Type (as the cache gives it), reads it as that type again.
+     */
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"application/json", MediaTypes.OCI_MANIFEST, MediaTypes.DOCKER_SCHEMA1, MediaTypes.OCI_INDEX})
+    void aShapeThatContradictsTheBodyMediaTypeWinsWhateverTheContentTypeAndTheTypeReadAsReadsTheSame(String contentType)
+            throws Exception {
+        byte[] schema1 = Fixtures.utf8("""
+                {"schemaVersion": 1, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                 "config": {"digest": "sha256:cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc", "size": 2},
+                 "history": [{"v1Compatibility": "{\\"os\\": \\"linux\\"}"}]}""");
+
+        Manifest m = Manifests.parse(schema1, contentType);
+
+        assertEquals(MediaTypes.DOCKER_SCHEMA1, assertInstanceOf(Schema1Manifest.class, m).mediaType());
+        assertEquals(m, Manifests.parse(schema1, m.mediaType()));
+    }
+
     @Test
     void parsedCollectionsAreNeverNullAndUnmodifiable() throws Exception {
         ImageManifest m = (ImageManifest) Manifests.parse(Fixtures.utf8("""
