@@ -85,9 +85,12 @@ public final class DiskCache implements ImageCache, Notes {
         if (file == null || !writable || !usable()) {
             return;
         }
-        // The type goes first: a reader that finds the content finds its type too.
+        // The type goes first: a reader that finds the content finds its type too. Content stored without one
+        // says its type itself, so a type left from an earlier store of it (another registry's) must not stay.
         if (mediaType != null) {
             write(typePath(file), mediaType.getBytes(StandardCharsets.UTF_8));
+        } else {
+            AtomicFiles.deleteQuietly(typePath(file));
         }
         write(file, content);
     }
