@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * <pre>
  * ROOT/v1/blobs/ALG/HEX          a config as the registry sent it, or a manifest's content (the bytes its
  *                                 digest covers: as sent, but a signed schema 1 manifest's payload)
- * ROOT/v1/blobs/ALG/HEX.type      a manifest's media type, where its content, read without it, would not say the same
+ * ROOT/v1/blobs/ALG/HEX.type      a manifest's media type, where its content, read without it, would be read
+ *                                 as another type
  * ROOT/v1/tags/HEX                the digest "registry/repository:tag" last resolved to (HEX = sha256 of that name)
  * ROOT/v1/notes/KIND/HEX          a {@link Notes} entry (HEX = sha256 of its key); tokens only in a private folder
  * ROOT/v1/notes/key               the random key of {@link #keyedHash} (mode 0600)

@@ -156,7 +156,7 @@ final class CachingFetcher {
 
     /**
      * The media type to keep beside a cached manifest: none when its content, read without one, is read as the
-     * same type (it declares it), as is nearly always so. Each type kept is one more file to create for every
+     * same type (its mediaType field or its shape says it), as is nearly always so. Each type kept is one more file to create for every
      * manifest of a batch.
      */
     private static String typeToKeep(ManifestContent content) {
